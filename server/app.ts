@@ -1,0 +1,76 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { swaggerUI } from '@hono/swagger-ui';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppContext } from './context.ts';
+import type { AppEnv } from './http/types.ts';
+import { ApiError } from './errors.ts';
+import { errorBody, handleError } from './http/errors.ts';
+import { authenticate, clientIp } from './http/auth.ts';
+import { safeEqual } from './auth/random.ts';
+import { healthRoutes } from './routes/health.ts';
+import { authRoutes } from './routes/auth.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { userRoutes } from './routes/users.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { settingsRoutes } from './routes/settings.ts';
+
+export const API_VERSION = '0.1.0';
+
+export function createApp(ctx: AppContext) {
+  const { env, metrics } = ctx;
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set('ctx', ctx);
+    c.set('clientIp', clientIp(c, env.OPENPANEL_TRUST_PROXY));
+    const log = ctx.logger.child({ reqId: c.get('requestId') });
+    c.set('log', log);
+    const started = performance.now();
+    await next();
+    const seconds = (performance.now() - started) / 1000;
+    const route = c.req.routePath || 'unmatched';
+    metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
+    metrics.httpDuration.observe({ method: c.req.method, route }, seconds);
+    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) }, 'request');
+  });
+  app.use(secureHeaders());
+  if (env.OPENPANEL_CORS_ORIGINS?.length) {
+    app.use('/api/*', cors({ origin: env.OPENPANEL_CORS_ORIGINS, credentials: true, allowHeaders: ['content-type', 'authorization', 'x-csrf-token'] }));
+  }
+  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new ApiError('request:too_large', 413, 'The request body is over 1 MiB.'); } }));
+  app.use('/api/*', authenticate());
+
+  const rate = { limit: env.OPENPANEL_LOGIN_RATE_LIMIT, windowSeconds: env.OPENPANEL_RATE_LIMIT_WINDOW_SECONDS };
+  app.route('/', healthRoutes);
+  app.route('/', authRoutes({ loginLimit: rate.limit, windowSeconds: rate.windowSeconds }));
+  app.route('/', tokenRoutes(rate));
+  app.route('/', userRoutes);
+  app.route('/', auditRoutes);
+  app.route('/', settingsRoutes);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'op_session' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token (op_…)' });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'OpenPanel API', version: API_VERSION, description: 'Deploy and operate Docker apps. Session requests that change something need the X-CSRF-Token header.' },
+  });
+  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json', title: 'OpenPanel API' }));
+
+  app.get('/metrics', async (c) => {
+    const token = env.OPENPANEL_METRICS_TOKEN;
+    if (token && !safeEqual(c.req.header('authorization') ?? '', `Bearer ${token}`)) {
+      throw new ApiError('auth:unauthorized', 401, 'Send the metrics token as "Authorization: Bearer …".');
+    }
+    return c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });
+  });
+
+  app.notFound((c) => c.json(errorBody(new ApiError('route:not_found', 404, `No route for ${c.req.method} ${c.req.path}. See /api/docs.`), c.get('requestId')), 404));
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,48 @@
+import type Docker from 'dockerode';
+import { Redis } from 'ioredis';
+import type { Env } from './env.ts';
+import type { Database, DatabaseHandle } from './db/client.ts';
+import { openDatabase } from './db/client.ts';
+import type { Logger } from './logger.ts';
+import { createLogger } from './logger.ts';
+import { SecretBox, loadSecretKey } from './crypto/secret-box.ts';
+import { createDocker } from './docker.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+
+/** Everything a service or route needs, handed in explicitly: nothing reads globals. */
+export interface AppContext {
+  env: Env;
+  database: DatabaseHandle;
+  db: Database;
+  logger: Logger;
+  secrets: SecretBox;
+  docker: Docker;
+  /** Present only when REDIS_URL is set. */
+  redis: Redis | null;
+  metrics: Metrics;
+}
+
+export async function createContext(env: Env, overrides: { logger?: Logger } = {}): Promise<AppContext> {
+  const logger = overrides.logger ?? createLogger(env.OPENPANEL_LOG_LEVEL);
+  const { key } = loadSecretKey({ configured: env.OPENPANEL_SECRET_KEY, dataDir: env.dataDir });
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir });
+  const redis = env.REDIS_URL
+    ? new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: null, enableOfflineQueue: true })
+    : null;
+  redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+  return {
+    env,
+    database,
+    db: database.db,
+    logger,
+    secrets: new SecretBox(key),
+    docker: createDocker(env.DOCKER_HOST),
+    redis,
+    metrics: createMetrics(),
+  };
+}
+
+export async function closeContext(ctx: AppContext): Promise<void> {
+  ctx.redis?.disconnect();
+  await ctx.database.close();
+}

@@ -1,0 +1,97 @@
+import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { apiTokens, type ApiToken, type TokenKind } from '../db/schema/api-tokens.ts';
+import { users, type User } from '../db/schema/users.ts';
+import { DomainError } from '../errors.ts';
+import { audited, type Caller } from '../audit.ts';
+import { randomToken, sha256 } from '../auth/random.ts';
+import { hasScope, scopesOfRole, type Scope } from '../auth/permissions.ts';
+
+export const TOKEN_PREFIX = 'op_';
+
+export type PublicToken = Omit<ApiToken, 'tokenHash'>;
+
+function toPublicToken(t: ApiToken): PublicToken {
+  const { tokenHash: _hash, ...rest } = t;
+  return rest;
+}
+
+export interface NewToken {
+  name: string;
+  kind: TokenKind;
+  scopes: Scope[];
+  expiresInDays?: number;
+}
+
+/**
+ * Creates a token for `owner`, acting through `caller`. The plaintext is returned once and never
+ * stored. Agent tokens cannot carry `approve`, and nobody can mint more than they hold; agents
+ * cannot mint tokens at all (they would otherwise hand themselves a human token).
+ */
+export async function createApiToken(db: Database, caller: Caller, owner: User, input: NewToken): Promise<{ token: string; record: PublicToken }> {
+  const { actor } = caller;
+  if (actor.type === 'user' && actor.tokenKind === 'agent') {
+    throw new DomainError('forbidden', 'Agent tokens cannot create tokens.', 'Create tokens from the panel or with a human token.');
+  }
+  if (input.kind === 'agent' && input.scopes.includes('approve')) {
+    throw new DomainError('invalid', 'Agent tokens cannot have the approve scope: only a person approves actions.', 'Drop "approve" from scopes.');
+  }
+  const roleAllows = scopesOfRole(owner.role);
+  const beyondRole = input.scopes.filter((s) => !roleAllows.includes(s));
+  if (beyondRole.length) {
+    throw new DomainError('forbidden', `The ${owner.role} role cannot hold the scopes: ${beyondRole.join(', ')}.`);
+  }
+  const beyondCaller = input.scopes.filter((s) => !hasScope(actor, s));
+  if (beyondCaller.length) {
+    throw new DomainError('forbidden', `You cannot grant scopes you do not hold: ${beyondCaller.join(', ')}.`);
+  }
+  const token = `${TOKEN_PREFIX}${randomToken(32)}`;
+  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
+  return audited(
+    db,
+    caller,
+    { action: 'token.create', input: { name: input.name, kind: input.kind, scopes: input.scopes, expiresInDays: input.expiresInDays, userId: owner.id }, targetOf: (r) => ({ type: 'token', id: r.record.id }) },
+    async () => {
+      const [row] = await db
+        .insert(apiTokens)
+        .values({ userId: owner.id, name: input.name, kind: input.kind, scopes: input.scopes, tokenHash: sha256(token), prefix: token.slice(0, 10), expiresAt })
+        .returning();
+      return { token, record: toPublicToken(row!) };
+    },
+  );
+}
+
+/** Looked up on every request, so revocation takes effect at once. */
+export async function findActiveToken(db: Database, token: string) {
+  if (!token.startsWith(TOKEN_PREFIX)) return undefined;
+  const [row] = await db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, new Date()))));
+  if (row) {
+    // Best effort; a failed timestamp update must not fail the request.
+    void db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.token.id)).catch(() => {});
+  }
+  return row;
+}
+
+export async function listApiTokens(db: Database, userId: string | null): Promise<PublicToken[]> {
+  const rows = await db
+    .select()
+    .from(apiTokens)
+    .where(userId ? eq(apiTokens.userId, userId) : undefined)
+    .orderBy(desc(apiTokens.createdAt));
+  return rows.map(toPublicToken);
+}
+
+export async function revokeApiToken(db: Database, caller: Caller, id: string, opts: { anyUser: boolean }): Promise<void> {
+  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, id));
+  const { actor } = caller;
+  const own = actor.type === 'user' && row?.userId === actor.userId;
+  if (!row || (!own && !opts.anyUser)) throw new DomainError('not_found', `No token with id ${id}.`);
+  if (row.revokedAt) return;
+  await audited(db, caller, { action: 'token.revoke', target: { type: 'token', id } }, async () => {
+    await db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, id));
+  });
+}
