@@ -12,12 +12,15 @@ declare -A needs=(
   [git]=git
   [busybox]=busybox-static
   [debootstrap]=debootstrap
+  [sshd]=openssh-server
+  [ssh]=openssh-client
+  [ssh-keygen]=openssh-client
 )
 
 missing_pkgs=()
 missing_cmds=()
 for cmd in "${!needs[@]}"; do
-  if ! command -v "$cmd" >/dev/null 2>&1 && ! [[ $cmd == busybox && -x /bin/busybox ]]; then
+  if ! command -v "$cmd" >/dev/null 2>&1 && ! [[ -x /usr/sbin/$cmd || -x /bin/$cmd ]]; then
     missing_cmds+=("$cmd")
     missing_pkgs+=("${needs[$cmd]}")
   fi

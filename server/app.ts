@@ -16,6 +16,12 @@ import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { settingsRoutes } from './routes/settings.ts';
+import { projectRoutes } from './routes/projects.ts';
+import { appRoutes } from './routes/apps.ts';
+import { deploymentRoutes } from './routes/deployments.ts';
+import { runtimeRoutes } from './routes/runtime.ts';
+import { envRoutes } from './routes/env.ts';
+import { uploadRoutes } from './routes/uploads.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -41,7 +47,9 @@ export function createApp(ctx: AppContext) {
   if (env.OPENPANEL_CORS_ORIGINS?.length) {
     app.use('/api/*', cors({ origin: env.OPENPANEL_CORS_ORIGINS, credentials: true, allowHeaders: ['content-type', 'authorization', 'x-csrf-token'] }));
   }
-  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new ApiError('request:too_large', 413, 'The request body is over 1 MiB.'); } }));
+  const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new ApiError('request:too_large', 413, 'The request body is over 1 MiB.'); } });
+  // Uploads stream to disk with their own size limit.
+  app.use('/api/*', (c, next) => (c.req.path === '/api/uploads' ? next() : jsonLimit(c, next)));
   app.use('/api/*', authenticate());
 
   const rate = { limit: env.OPENPANEL_LOGIN_RATE_LIMIT, windowSeconds: env.OPENPANEL_RATE_LIMIT_WINDOW_SECONDS };
@@ -51,6 +59,12 @@ export function createApp(ctx: AppContext) {
   app.route('/', userRoutes);
   app.route('/', auditRoutes);
   app.route('/', settingsRoutes);
+  app.route('/', projectRoutes);
+  app.route('/', appRoutes);
+  app.route('/', deploymentRoutes);
+  app.route('/', runtimeRoutes);
+  app.route('/', envRoutes);
+  app.route('/', uploadRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'op_session' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token (op_…)' });

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type Docker from 'dockerode';
 import { Redis } from 'ioredis';
 import type { Env } from './env.ts';
@@ -8,6 +9,9 @@ import { createLogger } from './logger.ts';
 import { SecretBox, loadSecretKey } from './crypto/secret-box.ts';
 import { createDocker } from './docker.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import type { JobQueue } from './jobs/queue.ts';
+import { InProcessJobQueue } from './jobs/in-process.ts';
+import { BullJobQueue } from './jobs/bullmq.ts';
 
 /** Everything a service or route needs, handed in explicitly: nothing reads globals. */
 export interface AppContext {
@@ -20,6 +24,10 @@ export interface AppContext {
   /** Present only when REDIS_URL is set. */
   redis: Redis | null;
   metrics: Metrics;
+  /** BullMQ with REDIS_URL, in-process otherwise; workers start with the server. */
+  jobs: JobQueue;
+  /** In-process notifications (new log lines, status changes) that wake live streams early. */
+  events: EventEmitter;
 }
 
 export async function createContext(env: Env, overrides: { logger?: Logger } = {}): Promise<AppContext> {
@@ -39,10 +47,19 @@ export async function createContext(env: Env, overrides: { logger?: Logger } = {
     docker: createDocker(env.DOCKER_HOST),
     redis,
     metrics: createMetrics(),
+    jobs: env.REDIS_URL ? new BullJobQueue(env.REDIS_URL, logger, { concurrency: env.OPENPANEL_JOB_CONCURRENCY }) : new InProcessJobQueue(logger, env.OPENPANEL_JOB_CONCURRENCY),
+    events: newEvents(),
   };
 }
 
+function newEvents(): EventEmitter {
+  const events = new EventEmitter();
+  events.setMaxListeners(0); // one listener per open log stream
+  return events;
+}
+
 export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.jobs.close();
   ctx.redis?.disconnect();
   await ctx.database.close();
 }

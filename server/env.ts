@@ -44,6 +44,9 @@ export const envSchema = z.object({
   OPENPANEL_RATE_LIMIT_WINDOW_SECONDS: positiveNumber.default(900),
   OPENPANEL_CORS_ORIGINS: originList.optional(),
   OPENPANEL_TRUST_PROXY: booleanFlag.default(false),
+  OPENPANEL_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  OPENPANEL_IMAGE_RETENTION: z.coerce.number().int().min(1).max(100).default(5),
+  OPENPANEL_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(500),
   OPENPANEL_METRICS_TOKEN: z.string().min(16, { error: 'expected at least 16 characters' }).optional(),
 });
 

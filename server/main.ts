@@ -3,6 +3,8 @@ import type { Env } from './env.ts';
 import { createContext, closeContext, type AppContext } from './context.ts';
 import { createApp } from './app.ts';
 import { describeDockerHost } from './docker.ts';
+import { jobHandlers } from './jobs/handlers.ts';
+import { startReconciler } from './deploy/reconcile.ts';
 
 export interface RunningPanel {
   ctx: AppContext;
@@ -38,6 +40,9 @@ export async function startPanel(env: Env): Promise<RunningPanel> {
   const ctx = await createContext(env);
   await ctx.database.migrate();
   await reportDependencies(ctx);
+  await ctx.jobs.start(jobHandlers(ctx));
+  const reconciler = startReconciler(ctx);
+  reconciler.first.catch((err) => ctx.logger.warn({ err: (err as Error).message }, 'start-up reconciliation failed'));
   const app = createApp(ctx);
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
@@ -52,6 +57,7 @@ export async function startPanel(env: Env): Promise<RunningPanel> {
     server,
     url,
     stop: async () => {
+      reconciler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeContext(ctx);
     },

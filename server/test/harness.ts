@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { loadEnv, type Env } from '../env.ts';
 import { createContext, closeContext, type AppContext } from '../context.ts';
 import { createApp, type App } from '../app.ts';
+import { jobHandlers } from '../jobs/handlers.ts';
 
 /**
  * One in-memory PGlite per test file (start-up costs ~3 s), reset between tests by truncating
@@ -18,11 +19,12 @@ export interface TestPanel {
   close(): Promise<void>;
 }
 
-export async function createTestPanel(overrides: Record<string, string> = {}): Promise<TestPanel> {
+export async function createTestPanel(overrides: Record<string, string> = {}, opts: { jobs?: boolean } = {}): Promise<TestPanel> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openpanel-test-'));
   const env = loadEnv({ DATABASE_URL: 'memory://', DATA_DIR: dataDir, OPENPANEL_LOG_LEVEL: 'silent', NODE_ENV: 'test', ...overrides });
   const ctx = await createContext(env);
   await ctx.database.migrate();
+  if (opts.jobs) await ctx.jobs.start(jobHandlers(ctx));
   let app = createApp(ctx);
   const panel: TestPanel = {
     ctx,

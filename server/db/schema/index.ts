@@ -4,3 +4,8 @@ export * from './api-tokens.ts';
 export * from './audit-log.ts';
 export * from './settings.ts';
 export * from './context-chunks.ts';
+export * from './projects.ts';
+export * from './apps.ts';
+export * from './deployments.ts';
+export * from './deployment-logs.ts';
+export * from './env-vars.ts';
