@@ -24,8 +24,9 @@ export class BullJobQueue implements JobQueue {
     private readonly logger: Logger,
     private readonly opts: { concurrency?: number; workers?: number; prefix?: string } = {},
   ) {
-    // Fail fast when Redis is down, so a request gets a clear error instead of hanging.
-    this.#producer = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+    // Commands wait offline for a reconnect, but a request waits at most ENQUEUE_TIMEOUT_MS (below);
+    // a job added while Redis was away still lands when it is back (the job id keeps it single).
+    this.#producer = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: false });
     this.#producer.on('error', () => {});
     this.#queue = new Queue(QUEUE_NAME, { connection: this.#producer, prefix: opts.prefix });
     this.#queue.on('error', () => {});
@@ -83,8 +84,10 @@ export class BullJobQueue implements JobQueue {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.#workers.map((w) => w.close()));
-    await this.#queue.close();
+    // A worker whose Redis went away can wait forever on its blocking connection: bound it.
+    const bounded = (p: Promise<unknown>) => Promise.race([p.catch(() => {}), new Promise((r) => setTimeout(r, 5000).unref())]);
+    await bounded(Promise.all(this.#workers.map((w) => w.close())));
+    await bounded(this.#queue.close());
     this.#producer.disconnect();
     this.#workerConnections.forEach((c) => c.disconnect());
   }

@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { apps } from '../db/schema/apps.ts';
+import { Client, createTestPanel, createToken, setupOwner, userWithRole, type TestPanel } from '../test/harness.ts';
+import { BUSYBOX, cleanupEngine, deployAndWait, httpGetApp } from '../test/deploy-helpers.ts';
+
+let panel: TestPanel;
+let owner: Client;
+beforeAll(async () => {
+  execFileSync('bash', ['scripts/build-base-images.sh', 'busybox'], { stdio: 'inherit' });
+  panel = await createTestPanel({}, { jobs: true });
+});
+afterAll(async () => {
+  await cleanupEngine(panel);
+  await panel.close();
+});
+beforeEach(async () => {
+  await cleanupEngine(panel);
+  await panel.reset();
+  owner = await setupOwner(panel);
+});
+
+const PRIVATE_KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAcanary-deploy-key\n-----END OPENSSH PRIVATE KEY-----\n';
+
+describe('apps and projects', () => {
+  it('creates, lists, gets, updates and deletes apps, grouped in projects', async () => {
+    const created = await owner.post('/api/apps', { name: 'api', project: 'shop', source: { type: 'image', image: 'nginx:1.27' }, port: 80 });
+    expect(created.status).toBe(201);
+    const app = await created.json();
+    expect(app).toMatchObject({ name: 'api', projectName: 'shop', port: 80, healthCheck: { type: 'tcp' }, restartPolicy: 'unless-stopped', currentDeploymentId: null });
+    await owner.post('/api/apps', { name: 'web', source: { type: 'image', image: 'nginx:1.27' } });
+
+    expect((await (await owner.get('/api/apps')).json()).apps.map((a: { name: string }) => a.name)).toEqual(['api', 'web']);
+    expect((await (await owner.get('/api/apps?project=shop')).json()).apps.map((a: { name: string }) => a.name)).toEqual(['api']);
+    const projects = await (await owner.get('/api/projects')).json();
+    expect(projects.projects.map((p: { name: string; appCount: number }) => [p.name, p.appCount])).toEqual([['default', 1], ['shop', 1]]);
+
+    const byName = await (await owner.get('/api/apps/api')).json();
+    const byId = await (await owner.get(`/api/apps/${app.id}`)).json();
+    expect(byName.id).toBe(byId.id);
+    expect(byName.runtime).toEqual({ state: 'not_deployed', container: null });
+
+    const patched = await owner.patch('/api/apps/api', { memoryMb: 256, cpus: 0.5, volumes: [{ name: 'api-data', target: '/data' }] });
+    expect(await patched.json()).toMatchObject({ memoryMb: 256, cpus: 0.5, volumes: [{ name: 'api-data', target: '/data' }] });
+
+    expect((await owner.delete('/api/projects/shop')).status).toBe(409);
+    expect((await owner.delete('/api/apps/api')).status).toBe(200);
+    expect((await owner.delete('/api/projects/shop')).status).toBe(204);
+    const audit = await (await owner.get('/api/audit?action=app.')).json();
+    expect(audit.entries.map((e: { action: string }) => e.action).sort()).toEqual(['app.create', 'app.create', 'app.delete', 'app.update']);
+  });
+
+  it('refuses bad input with 4xx messages that say what to fix', async () => {
+    const cases: [unknown, number, RegExp][] = [
+      [{ name: 'Bad_Name', source: { type: 'image', image: 'x' } }, 422, /lower-case letters/],
+      [{ name: 'ok', source: { type: 'ftp', url: 'x' } }, 422, /source/],
+      [{ name: 'ok', source: { type: 'git', url: 'https://x/y.git', subdir: '../etc' } }, 422, /inside the repository/],
+      [{ name: 'ok', source: { type: 'image', image: 'x' }, port: 70000 }, 422, /port/],
+      [{ name: 'ok', source: { type: 'image', image: 'x' }, healthCheck: { type: 'http', path: 'health' } }, 422, /starting with \//],
+      [{ name: 'ok', source: { type: 'tarball', uploadId: 'nope' } }, 422, /uploadId/],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await owner.post('/api/apps', body);
+      expect(res.status, JSON.stringify(body)).toBe(status);
+      expect((await res.json()).error.message, JSON.stringify(body)).toMatch(message);
+    }
+    await owner.post('/api/apps', { name: 'dup', source: { type: 'image', image: 'x' } });
+    const dup = await owner.post('/api/apps', { name: 'dup', source: { type: 'image', image: 'x' } });
+    expect(dup.status).toBe(409);
+    expect((await owner.get('/api/apps/missing')).status).toBe(404);
+    expect((await owner.patch('/api/apps/dup', {})).status).toBe(422);
+    expect((await owner.put('/api/apps/dup/env', { vars: { '1BAD': 'x' } })).status).toBe(422);
+    expect((await owner.post('/api/apps/dup/stop')).status).toBe(422);
+    expect((await owner.post('/api/apps/dup/rollback', {})).status).toBe(422);
+    expect(await panel.ctx.db.select().from(apps)).toHaveLength(1);
+  });
+
+  it('keeps a git deploy key encrypted and never returns it', async () => {
+    const res = await owner.post('/api/apps', { name: 'private', source: { type: 'git', url: 'git@github.com:acme/private.git', deployKey: PRIVATE_KEY } });
+    expect(res.status).toBe(201);
+    const body = await res.text();
+    expect(body).not.toContain('canary-deploy-key');
+    expect(JSON.parse(body)).toMatchObject({ hasDeployKey: true, source: { type: 'git', url: 'git@github.com:acme/private.git' } });
+    const [row] = await panel.ctx.db.select().from(apps);
+    expect(JSON.stringify(row)).not.toContain('canary-deploy-key');
+    expect(row!.deployKeyEncrypted).toMatch(/^v1:/);
+    for (const url of ['/api/apps/private', '/api/apps', '/api/audit']) expect(await (await owner.get(url)).text()).not.toContain('canary-deploy-key');
+  });
+
+  it('agent tokens and viewers cannot change apps through REST', async () => {
+    const agent = Client.withToken(panel, await createToken(owner, { kind: 'agent', scopes: ['read', 'write'] }));
+    expect((await agent.get('/api/apps')).status).toBe(200);
+    const write = await agent.post('/api/apps', { name: 'sneaky', source: { type: 'image', image: 'x' } });
+    expect(write.status).toBe(403);
+    expect((await write.json()).error.message).toMatch(/Agent tokens cannot/);
+    const viewer = await userWithRole(panel, owner, 'viewer');
+    expect((await viewer.post('/api/apps', { name: 'v', source: { type: 'image', image: 'x' } })).status).toBe(403);
+    const operator = await userWithRole(panel, owner, 'operator');
+    await operator.post('/api/apps', { name: 'opapp', source: { type: 'image', image: 'x' } });
+    expect((await operator.delete('/api/apps/opapp')).status).toBe(403);
+  });
+});
+
+describe('uploads', () => {
+  it('deploys an uploaded tarball with a Dockerfile', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'op-upload-'));
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), `FROM ${BUSYBOX}\nCOPY index.html /srv/index.html\nCMD ["httpd", "-f", "-p", "8080", "-h", "/srv"]\n`);
+    fs.writeFileSync(path.join(dir, 'index.html'), 'uploaded site\n');
+    const archive = path.join(os.tmpdir(), `op-upload-${Date.now()}.tgz`);
+    execFileSync('tar', ['czf', archive, '-C', dir, '.']);
+    const res = await owner.request('POST', '/api/uploads', fs.readFileSync(archive), { 'content-type': 'application/gzip' });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { uploadId, sha256 } = await res.json();
+    expect(sha256).toMatch(/^[0-9a-f]{64}$/);
+    await owner.post('/api/apps', { name: 'site', source: { type: 'tarball', uploadId }, port: 8080, healthCheck: { type: 'http', path: '/' } });
+    await deployAndWait(owner, 'site');
+    expect((await httpGetApp(panel, owner, 'site')).body).toBe('uploaded site\n');
+  });
+
+  it('refuses something that is not an archive', async () => {
+    const res = await owner.request('POST', '/api/uploads', 'just some text, definitely not a tar archive '.repeat(20), { 'content-type': 'application/gzip' });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.message).toMatch(/not a .tar or .tar.gz/);
+  });
+});
