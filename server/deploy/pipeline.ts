@@ -11,6 +11,7 @@ import { resolveEnv } from '../services/env-vars.ts';
 import { buildImage, containerAddress, createAndStartContainer, ensureNetwork, imageExists, listManagedContainers, readLogs, removeContainer, tagImage, waitHealthy, LABELS } from '../engine/index.ts';
 import { fetchSource } from '../source/fetch.ts';
 import { packBuildContext } from '../source/context.ts';
+import { fsRepoReader, generateDockerfile } from '../dockerfile/index.ts';
 import { DeploymentLogWriter, statusEvent } from './log-writer.ts';
 import { uploadPath } from './uploads.ts';
 import { switchTraffic } from './switch.ts';
@@ -80,7 +81,6 @@ export async function runDeployment(ctx: AppContext, deploymentId: string): Prom
       let context: NodeJS.ReadableStream;
       let dockerfile = app.source.dockerfilePath;
       if (app.source.generateDockerfile) {
-        const { fsRepoReader, generateDockerfile } = await import('../dockerfile/index.ts');
         const generated = await generateDockerfile(fsRepoReader(fetched.dir), { port: settings.port ?? undefined });
         for (const line of generated.explanation) log.system(line);
         context = await packBuildContext(fetched.dir, { dockerfile: { path: 'Dockerfile.openpanel', content: generated.dockerfile }, dockerignore: generated.dockerignore });
@@ -94,7 +94,10 @@ export async function runDeployment(ctx: AppContext, deploymentId: string): Prom
         context,
         dockerfile,
         buildArgs: { ...app.buildArgs, ...env.build },
-        labels: { [LABELS.managed]: 'true', [LABELS.app]: app.id, [LABELS.deployment]: claimed.id },
+        // The classic builder turns each build label into its own LABEL step (a container and a
+        // commit, ~100 ms each), so the image gets only the managed label; its tag names the app
+        // and deployment, and the container carries the full set.
+        labels: { [LABELS.managed]: 'true' },
         signal: abort.signal,
         onLine: (l) => log.line(l.stream, l.text),
       });
