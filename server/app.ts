@@ -22,6 +22,9 @@ import { deploymentRoutes } from './routes/deployments.ts';
 import { runtimeRoutes } from './routes/runtime.ts';
 import { envRoutes } from './routes/env.ts';
 import { uploadRoutes } from './routes/uploads.ts';
+import { actionRoutes } from './routes/actions.ts';
+import { toolRoutes } from './routes/tools.ts';
+import { policyRoutes } from './routes/policies.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -65,6 +68,9 @@ export function createApp(ctx: AppContext) {
   app.route('/', runtimeRoutes);
   app.route('/', envRoutes);
   app.route('/', uploadRoutes);
+  app.route('/', actionRoutes);
+  app.route('/', toolRoutes);
+  app.route('/', policyRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'op_session' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token (op_…)' });

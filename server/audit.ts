@@ -13,12 +13,22 @@ export interface Caller {
 const SENSITIVE_KEY = /pass(word)?|secret|token|api[-_]?key|authorization|cookie|private[-_]?key|credential|^value$|^values$/i;
 
 /** Replaces the values of sensitive-looking keys, at any depth, before anything is stored. */
+/** Maps of variables keep their names (people need them) but lose every value. */
+const VARIABLE_MAP = /^(vars|env|environment|secrets|variables)$/i;
+
+/** user:password@ (or token@) inside URLs, e.g. https://TOKEN@github.com/acme/api.git */
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi;
+
 export function redact(input: unknown, depth = 0): unknown {
   if (depth > 8) return '[truncated]';
+  if (typeof input === 'string') return input.replace(URL_CREDENTIALS, '$1[redacted]@');
   if (Array.isArray(input)) return input.map((v) => redact(v, depth + 1));
   if (input && typeof input === 'object') {
     return Object.fromEntries(
-      Object.entries(input as Record<string, unknown>).map(([k, v]) => [k, SENSITIVE_KEY.test(k) ? '[redacted]' : redact(v, depth + 1)]),
+      Object.entries(input as Record<string, unknown>).map(([k, v]) => {
+        if (VARIABLE_MAP.test(k) && v && typeof v === 'object' && !Array.isArray(v)) return [k, Object.fromEntries(Object.keys(v).map((name) => [name, '[redacted]']))];
+        return [k, SENSITIVE_KEY.test(k) ? '[redacted]' : redact(v, depth + 1)];
+      }),
     );
   }
   return input;

@@ -47,6 +47,7 @@ export const envSchema = z.object({
   OPENPANEL_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   OPENPANEL_IMAGE_RETENTION: z.coerce.number().int().min(1).max(100).default(5),
   OPENPANEL_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(500),
+  OPENPANEL_APPROVAL_TTL_MINUTES: positiveNumber.default(15),
   OPENPANEL_METRICS_TOKEN: z.string().min(16, { error: 'expected at least 16 characters' }).optional(),
 });
 

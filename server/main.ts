@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { describeDockerHost } from './docker.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { startReconciler } from './deploy/reconcile.ts';
+import { expireActions, recoverInterruptedActions } from './approvals/store.ts';
 
 export interface RunningPanel {
   ctx: AppContext;
@@ -40,6 +41,10 @@ export async function startPanel(env: Env): Promise<RunningPanel> {
   const ctx = await createContext(env);
   await ctx.database.migrate();
   await reportDependencies(ctx);
+  // Actions caught mid-run by a crash are reported, never silently re-run.
+  await recoverInterruptedActions(ctx);
+  const expirer = setInterval(() => void expireActions(ctx).catch(() => {}), 30_000);
+  expirer.unref();
   await ctx.jobs.start(jobHandlers(ctx));
   const reconciler = startReconciler(ctx);
   reconciler.first.catch((err) => ctx.logger.warn({ err: (err as Error).message }, 'start-up reconciliation failed'));
@@ -58,6 +63,7 @@ export async function startPanel(env: Env): Promise<RunningPanel> {
     url,
     stop: async () => {
       reconciler.stop();
+      clearInterval(expirer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeContext(ctx);
     },

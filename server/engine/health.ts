@@ -16,7 +16,7 @@ export interface WaitHealthyOptions {
   check: HealthCheck;
   address: { host: string; port: number };
   timeoutMs: number;
-  /** Pause between attempts; default 500 ms. */
+  /** Pause between attempts once the first quick retries are spent; default 500 ms. */
   intervalMs?: number;
   signal?: AbortSignal;
 }
@@ -24,6 +24,15 @@ export interface WaitHealthyOptions {
 // 'none' means: still running, same start, this long after we first saw it running.
 const settleMs = 1000;
 const probeTimeoutMs = 2000;
+export const DEFAULT_HEALTH_INTERVAL_MS = 500;
+// The first probe comes right after the start, often a few ms before the app listens; retrying
+// sooner keeps that near miss from costing a whole interval.
+const quickRetriesMs = [50, 100, 200];
+
+/** The pause after `failedAttempts` unsuccessful checks. */
+export function healthRetryPauseMs(failedAttempts: number, intervalMs = DEFAULT_HEALTH_INTERVAL_MS): number {
+  return Math.min(quickRetriesMs[failedAttempts] ?? intervalMs, intervalMs);
+}
 
 /**
  * Polls until the check passes, the container exits (fails at once, reason with the exit code) or
@@ -31,17 +40,17 @@ const probeTimeoutMs = 2000;
  */
 export async function waitHealthy(docker: Docker, containerId: string, opts: WaitHealthyOptions): Promise<HealthResult> {
   const { check, address, signal } = opts;
-  const intervalMs = opts.intervalMs ?? 500;
+  const intervalMs = opts.intervalMs ?? DEFAULT_HEALTH_INTERVAL_MS;
   const deadline = Date.now() + opts.timeoutMs;
   let problem = 'the container has not started';
   let runningSince: { startedAt: string | null; at: number } | null = null;
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
     if (signal?.aborted) throw cancelled('The health check');
     const info = await inspectContainer(docker, containerId);
     if (!info) return { healthy: false, reason: `Container ${containerId} no longer exists.` };
     const exit = exitProblem(info);
     if (exit) return { healthy: false, reason: exit, ...(info.exitCode === null ? {} : { exitCode: info.exitCode }) };
-    let wait = intervalMs;
+    let wait = healthRetryPauseMs(attempt, intervalMs);
     if (!info.running) {
       problem = `the container is ${info.state}`;
     } else if (check.type === 'none') {
@@ -49,7 +58,7 @@ export async function waitHealthy(docker: Docker, containerId: string, opts: Wai
       const settledIn = runningSince.at + settleMs - Date.now();
       if (settledIn <= 0) return { healthy: true };
       problem = 'the container has not been running for a second yet';
-      wait = Math.min(intervalMs, settledIn);
+      wait = Math.min(wait, settledIn);
     } else {
       const timeout = Math.max(100, Math.min(probeTimeoutMs, deadline - Date.now()));
       const failure = check.type === 'http' ? await probeHttp(address, check, timeout) : await probeTcp(address, timeout);

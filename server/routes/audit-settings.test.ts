@@ -100,13 +100,21 @@ describe('audit log', () => {
 });
 
 describe('redact', () => {
+  it('removes credentials from URLs', () => {
+    expect(redact({ source: { url: 'https://ghp_secret123@github.com/acme/api.git' }, other: 'ssh://git@host/x' })).toEqual({
+      source: { url: 'https://[redacted]@github.com/acme/api.git' },
+      other: 'ssh://[redacted]@host/x',
+    });
+  });
+
   it('masks sensitive keys at any depth', () => {
-    expect(redact({ name: 'a', password: 'p', nested: { apiKey: 'k', list: [{ token: 't', ok: 1 }] }, vars: { DB_URL: 'x' }, values: { A: 'secret' } })).toEqual({
+    expect(redact({ name: 'a', password: 'p', nested: { apiKey: 'k', list: [{ token: 't', ok: 1 }] }, vars: { DB_URL: 'x' }, values: { A: 'secret' }, env: { TOKEN: 't' } })).toEqual({
       name: 'a',
       password: '[redacted]',
       nested: { apiKey: '[redacted]', list: [{ token: '[redacted]', ok: 1 }] },
-      vars: { DB_URL: 'x' },
+      vars: { DB_URL: '[redacted]' },
       values: '[redacted]',
+      env: { TOKEN: '[redacted]' },
     });
   });
 });

@@ -9,3 +9,5 @@ export * from './apps.ts';
 export * from './deployments.ts';
 export * from './deployment-logs.ts';
 export * from './env-vars.ts';
+export * from './actions.ts';
+export * from './approval-policies.ts';

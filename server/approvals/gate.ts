@@ -1,0 +1,141 @@
+import crypto from 'node:crypto';
+import type { AppContext } from '../context.ts';
+import { actions } from '../db/schema/actions.ts';
+import { DomainError } from '../errors.ts';
+import { redact, writeAudit, type Caller } from '../audit.ts';
+import { hasScope, isAgent } from '../auth/permissions.ts';
+import { findTool } from '../../tools/registry.ts';
+import type { ToolDefinition } from '../../tools/define.ts';
+import { findAppRow } from '../services/apps.ts';
+import { getDeployment } from '../services/deployments.ts';
+import { canonicalJson, inputHash } from './canonical.ts';
+import { decide } from './policy.ts';
+import { notifyAction, toActionView, type ActionView } from './store.ts';
+
+export type RequestedVia = 'chat' | 'mcp' | 'api';
+
+export type ToolCallResult =
+  | { status: 'done'; text: string; data: unknown }
+  | { status: 'failed'; text: string; error: string; hint?: string }
+  | { status: 'pending'; text: string; action: ActionView }
+  | { status: 'denied'; text: string };
+
+export interface ToolRequest {
+  tool: string;
+  input: unknown;
+  caller: Caller;
+  via: RequestedVia;
+  origin?: Record<string, string>;
+}
+
+/** Chat and MCP callers are agents acting for a person, whoever is signed in behind them. */
+export function requesterKind(caller: Caller, via: RequestedVia): 'agent' | 'human' {
+  return via !== 'api' || isAgent(caller.actor) ? 'agent' : 'human';
+}
+
+export function getTool(name: string): ToolDefinition {
+  const tool = findTool(name);
+  if (!tool) throw new DomainError('not_found', `There is no tool named ${name}.`, 'List the tools to see what exists.');
+  return tool as unknown as ToolDefinition;
+}
+
+export function parseInput(tool: ToolDefinition, input: unknown): Record<string, unknown> {
+  const parsed = tool.input.safeParse(input ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
+    throw new DomainError('invalid', `The input for ${tool.name} is not valid — ${problems}.`, 'Fix those fields and call the tool again.');
+  }
+  return parsed.data as Record<string, unknown>;
+}
+
+/** The resource a call acts on, resolved to an id, so the approval binds to it. */
+async function resolveTarget(ctx: AppContext, tool: ToolDefinition, input: Record<string, unknown>): Promise<{ type: string; id: string; name?: string; appId: string | null } | null> {
+  const target = tool.target?.(input as never);
+  if (!target) return null;
+  if (target.type === 'app') {
+    const app = await findAppRow(ctx, target.ref);
+    return app ? { type: 'app', id: app.id, name: app.name, appId: app.id } : { type: 'app', id: target.ref, name: target.ref, appId: null };
+  }
+  if (target.type === 'deployment') {
+    const d = await getDeployment(ctx, target.ref).catch(() => null);
+    return { type: 'deployment', id: target.ref, appId: d?.appId ?? null };
+  }
+  return { type: target.type, id: target.ref, appId: null };
+}
+
+/** Runs a tool now. Expected failures come back as values with a hint; nothing is thrown. */
+export async function runTool(ctx: AppContext, tool: ToolDefinition, input: Record<string, unknown>, caller: Caller): Promise<ToolCallResult> {
+  try {
+    const out = await tool.execute(input as never, { ...ctx, caller });
+    return { status: 'done', text: out.text, data: out.data };
+  } catch (err) {
+    if (err instanceof DomainError) {
+      return { status: 'failed', error: err.message, hint: err.hint, text: `${tool.name} failed: ${err.message}${err.hint ? ` ${err.hint}` : ''}` };
+    }
+    ctx.logger.error({ err, tool: tool.name }, 'tool crashed');
+    return { status: 'failed', error: 'The panel hit an internal error running this tool.', text: `${tool.name} failed with an internal error; the panel log has details. Do not retry blindly.` };
+  }
+}
+
+/**
+ * The one entrance for tool calls from every surface. Reads run. Writes run when policy allows
+ * (by default: a person acting directly); otherwise they become a pending action that only a
+ * person with the right role can approve, and that runs exactly once.
+ */
+export async function requestTool(ctx: AppContext, req: ToolRequest): Promise<ToolCallResult> {
+  const tool = getTool(req.tool);
+  const { actor } = req.caller;
+  const needed = tool.risk === 'read' ? 'read' : 'write';
+  if (!hasScope(actor, needed)) {
+    throw new DomainError('forbidden', `${tool.name} needs the "${needed}" permission, which this caller does not have.`);
+  }
+  const input = parseInput(tool, req.input);
+  const target = await resolveTarget(ctx, tool, input);
+  const kind = requesterKind(req.caller, req.via);
+  const { decision, rule } = await decide(ctx, { tool: tool.name, risk: tool.risk, appId: target?.appId ?? null, requesterKind: kind });
+  const auditTarget = target ? { type: target.type, id: target.id } : undefined;
+
+  if (decision === 'allow') {
+    const result = await runTool(ctx, tool, input, req.caller);
+    if (tool.risk !== 'read') {
+      await writeAudit(ctx.db, req.caller, { action: `tool.${tool.name}`, target: auditTarget, input: { via: req.via, input: redact(input), policy: rule?.id ?? 'default' }, result: result.status === 'done' ? 'ok' : 'error', error: result.status === 'failed' ? result.error : undefined });
+    }
+    return result;
+  }
+  if (decision === 'deny') {
+    await writeAudit(ctx.db, req.caller, { action: 'action.request', target: auditTarget, input: { tool: tool.name, via: req.via, input: redact(input) }, result: 'denied', error: `policy ${rule?.id}` });
+    return { status: 'denied', text: `${tool.name} is not allowed by the panel's approval policy${target?.name ? ` for ${target.name}` : ''}. Do not retry; tell the user an owner can change the policy.` };
+  }
+
+  const id = crypto.randomUUID();
+  const canonical = canonicalJson(input);
+  const [row] = await ctx.db
+    .insert(actions)
+    .values({
+      id,
+      tool: tool.name,
+      risk: tool.risk,
+      summary: tool.summarize(input as never),
+      inputEncrypted: ctx.secrets.encrypt(canonical, `action:${id}`),
+      inputRedacted: redact(input),
+      inputHash: inputHash(tool.name, input),
+      targetType: target?.type ?? null,
+      targetId: target?.id ?? null,
+      targetName: target?.name ?? null,
+      requestedVia: req.via,
+      requestedByUserId: actor.type === 'user' ? actor.userId : null,
+      requestedByTokenId: actor.type === 'user' ? (actor.tokenId ?? null) : null,
+      requestedByLabel: `${actor.type === 'user' ? actor.email : actor.label} via ${req.via}${kind === 'agent' ? ' (agent)' : ''}`,
+      origin: req.origin ?? {},
+      expiresAt: new Date(Date.now() + ctx.env.OPENPANEL_APPROVAL_TTL_MINUTES * 60_000),
+    })
+    .returning();
+  await writeAudit(ctx.db, req.caller, { action: 'action.request', target: { type: 'action', id }, input: { tool: tool.name, via: req.via, target: auditTarget, input: redact(input) }, result: 'ok' });
+  notifyAction(ctx, id);
+  const view = toActionView(ctx, row!);
+  return {
+    status: 'pending',
+    action: view,
+    text: `This needs a person's approval before it runs. Pending action ${id}: ${view.summary} (risk: ${tool.risk}). A person can approve or reject it at ${view.url}. It expires at ${view.expiresAt}. Use get_action to see the outcome; do not request it again meanwhile.`,
+  };
+}

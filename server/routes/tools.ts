@@ -1,0 +1,52 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '../http/router.ts';
+import { commonErrors, json, notFound, security } from '../http/schemas.ts';
+import { callerOf, requireScope } from '../http/auth.ts';
+import { requestTool } from '../approvals/gate.ts';
+import { tools } from '../../tools/registry.ts';
+import { toJSONSchema } from 'zod';
+import { ActionSchema } from './actions.ts';
+
+const ToolCallResultSchema = z
+  .object({
+    status: z.enum(['done', 'failed', 'pending', 'denied']),
+    text: z.string().describe('Model-friendly summary of the outcome'),
+    data: z.unknown().optional(),
+    error: z.string().optional(),
+    hint: z.string().optional(),
+    action: ActionSchema.optional().describe('Present when a person has to approve first'),
+  })
+  .openapi('ToolCallResult');
+
+export const toolRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/tools',
+      tags: ['tools'],
+      summary: 'Every panel tool with its risk and input JSON Schema',
+      security,
+      middleware: [requireScope('read')],
+      responses: { 200: json(z.object({ tools: z.array(z.object({ name: z.string(), description: z.string(), risk: z.string(), inputSchema: z.unknown() })) }), 'Tools'), ...commonErrors },
+    }),
+    (c) => c.json({ tools: tools.map((t) => ({ name: t.name, description: t.description, risk: t.risk, inputSchema: toJSONSchema(t.input, { target: 'openapi-3.0' }) })) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/tools/{name}',
+      tags: ['tools'],
+      summary: 'Call a tool. Reads run; an agent token’s writes return a pending action that a person must approve',
+      security,
+      middleware: [requireScope('read')],
+      request: {
+        params: z.object({ name: z.string().regex(/^[a-z][a-z_]{1,63}$/, { error: 'expected a tool name such as list_apps' }).openapi({ param: { name: 'name', in: 'path' } }) }),
+        body: { content: { 'application/json': { schema: z.record(z.string(), z.unknown()).describe('The tool input') } }, required: false },
+      },
+      responses: { 200: json(ToolCallResultSchema, 'The outcome'), ...commonErrors, ...notFound },
+    }),
+    async (c) => {
+      const input = (c.req.valid('json') as Record<string, unknown> | undefined) ?? {};
+      return c.json(await requestTool(c.get('ctx'), { tool: c.req.valid('param').name, input, caller: callerOf(c), via: 'api' }), 200);
+    },
+  );

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { defineTool } from './define.ts';
+import { listDeployments as listDeploymentRows } from '../server/services/deployments.ts';
+import { getAppRow } from '../server/services/apps.ts';
+import { appRef, plural } from './lib/refs.ts';
+import { deploymentLine, deploymentView } from './lib/views.ts';
+
+export const listDeployments = defineTool({
+  name: 'list_deployments',
+  description:
+    'List an app\'s deployments, newest first: number, status (queued, building, starting, running, failed, cancelled, superseded, rolled_back), id and time. Use it to find a deployment id for get_deployment, get_build_logs or rollback_app.',
+  input: z.object({
+    app: appRef,
+    limit: z.number().int().min(1).max(50).optional().describe('How many to return, newest first; default 10'),
+  }),
+  risk: 'read',
+  target: (input) => ({ type: 'app', ref: input.app }),
+  summarize: (input) => `List deployments of "${input.app}"`,
+  async execute(input, ctx) {
+    const app = await getAppRow(ctx, input.app);
+    const rows = await listDeploymentRows(ctx, app.id, { limit: input.limit ?? 10 });
+    const data = { app: app.name, deployments: rows.map(deploymentView), currentDeploymentId: app.currentDeploymentId };
+    if (!rows.length) return { text: `${app.name} has no deployments yet. Deploy it with deploy_app.`, data };
+    const live = rows.find((d) => d.id === app.currentDeploymentId);
+    return {
+      text: [`${plural(rows.length, 'deployment')} of ${app.name}, newest first${live ? ` (live: #${live.number})` : ''}:`, ...rows.map((d) => `- ${deploymentLine(d)}`)].join('\n'),
+      data,
+    };
+  },
+});

@@ -1,0 +1,58 @@
+import { listProjects } from './list-projects.ts';
+import { listApps } from './list-apps.ts';
+import { getApp } from './get-app.ts';
+import { createApp } from './create-app.ts';
+import { updateApp } from './update-app.ts';
+import { deleteApp } from './delete-app.ts';
+import { deployApp } from './deploy-app.ts';
+import { cancelDeployment } from './cancel-deployment.ts';
+import { listDeployments } from './list-deployments.ts';
+import { getDeployment } from './get-deployment.ts';
+import { getBuildLogs } from './get-build-logs.ts';
+import { getAppLogs } from './get-app-logs.ts';
+import { getAppStats } from './get-app-stats.ts';
+import { startApp } from './start-app.ts';
+import { stopApp } from './stop-app.ts';
+import { restartApp } from './restart-app.ts';
+import { rollbackApp } from './rollback-app.ts';
+import { listEnvVars } from './list-env-vars.ts';
+import { setEnvVars } from './set-env-vars.ts';
+import { unsetEnvVars } from './unset-env-vars.ts';
+import { generateDockerfile } from './generate-dockerfile.ts';
+import { getAction } from './get-action.ts';
+import { listPendingActions } from './list-pending-actions.ts';
+
+/** Every panel operation, listed by hand so adding one is a visible, reviewed change. */
+export const tools = [
+  listProjects,
+  listApps,
+  getApp,
+  createApp,
+  updateApp,
+  deleteApp,
+  deployApp,
+  cancelDeployment,
+  listDeployments,
+  getDeployment,
+  getBuildLogs,
+  getAppLogs,
+  getAppStats,
+  startApp,
+  stopApp,
+  restartApp,
+  rollbackApp,
+  listEnvVars,
+  setEnvVars,
+  unsetEnvVars,
+  generateDockerfile,
+  getAction,
+  listPendingActions,
+] as const;
+
+export type PanelTool = (typeof tools)[number];
+
+const byName = new Map<string, PanelTool>(tools.map((t) => [t.name, t]));
+
+export function findTool(name: string): PanelTool | undefined {
+  return byName.get(name);
+}
