@@ -6,7 +6,7 @@ import { apps } from '../db/schema/apps.ts';
 import { deployments } from '../db/schema/deployments.ts';
 import { resolveEnv } from '../services/env-vars.ts';
 import { tools } from '../../tools/registry.ts';
-import { outcomeForModel } from './decide.ts';
+import { actionOutcome } from './outcome.ts';
 import { recoverInterruptedActions } from './store.ts';
 
 let panel: TestPanel;
@@ -168,7 +168,7 @@ describe('invariant 5: a rejection is final for the model', () => {
     const res = await owner.post(`/api/actions/${action.id}/reject`, { reason: 'not on Fridays' });
     const view = await res.json();
     expect(view).toMatchObject({ status: 'rejected', reason: 'not on Fridays', decidedBy: 'owner@example.com' });
-    const text = outcomeForModel(view);
+    const text = actionOutcome(view);
     expect(text).toMatch(/declined/);
     expect(text).toMatch(/not on Fridays/);
     expect(text).toMatch(/do not retry/i);

@@ -106,21 +106,3 @@ export async function rejectAction(ctx: AppContext, caller: Caller, id: string, 
   notifyAction(ctx, id);
   return toActionView(ctx, rejected);
 }
-
-/** What a model is told about a decided action: a rejection is final and must not be retried. */
-export function outcomeForModel(view: ActionView): string {
-  switch (view.status) {
-    case 'rejected':
-      return `The user declined this action (${view.summary})${view.reason ? `: "${view.reason}"` : ''}. This is final: do not retry it or work around it; ask the user what they want instead.`;
-    case 'expired':
-      return `Nobody approved this action (${view.summary}) in time and it expired. Do not retry on your own; ask the user whether they still want it.`;
-    case 'succeeded':
-      return view.result?.text ?? 'Done.';
-    case 'failed':
-      return `The approved action failed: ${view.error ?? view.result?.text ?? 'unknown error'}`;
-    case 'cancelled':
-      return 'The action was cancelled.';
-    default:
-      return `The action is ${view.status}; a person has not decided yet. Approve at ${view.url}.`;
-  }
-}

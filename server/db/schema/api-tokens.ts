@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users.ts';
 
 export const tokenKindEnum = pgEnum('token_kind', ['human', 'agent']);
@@ -17,6 +17,11 @@ export const apiTokens = pgTable(
     tokenHash: text('token_hash').notNull().unique(),
     /** First characters of the token, so a person can tell tokens apart in a list. */
     prefix: text().notNull(),
+    /**
+     * For agent tokens used over MCP: when true, a person must approve in the panel even if the
+     * client can ask them directly (MCP elicitation).
+     */
+    requirePanelApproval: boolean('require_panel_approval').notNull().default(false),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),

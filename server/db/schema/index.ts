@@ -11,3 +11,5 @@ export * from './deployment-logs.ts';
 export * from './env-vars.ts';
 export * from './actions.ts';
 export * from './approval-policies.ts';
+export * from './conversations.ts';
+export * from './messages.ts';
