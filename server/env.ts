@@ -90,3 +90,13 @@ export function decodeKey(value: string): Buffer | null {
   }
   return null;
 }
+
+/**
+ * Variables a child process must inherit (PATH, HOME, proxy and CA settings for git). Kept here so
+ * this file stays the only reader of process.env; callers pass an allow-list, never "everything".
+ */
+export function inheritedEnv(allow: RegExp, source: Record<string, string | undefined> = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) if (value !== undefined && allow.test(key)) out[key] = value;
+  return out;
+}

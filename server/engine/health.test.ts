@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containerAddress, createAndStartContainer, inspectContainer, type ContainerSpec } from './containers.ts';
 import { waitHealthy } from './health.ts';
-import { buildImage } from './images.ts';
-import { ensureNetwork } from './networks.ts';
-import { BUSYBOX, TestRun } from './test-helpers.ts';
+import { TestRun } from './test-helpers.ts';
 
 const run = new TestRun('health');
 const { docker } = run;
@@ -13,11 +11,7 @@ let network = '';
 
 beforeAll(async () => {
   await run.setup();
-  webImage = `${run.name('web')}:1`;
-  const context = await run.pack({ Dockerfile: `FROM ${BUSYBOX}\nCOPY index.html /www/index.html\n`, 'index.html': page });
-  await buildImage(docker, { tag: webImage, context, labels: run.labels });
-  network = run.name('net');
-  await ensureNetwork(docker, network, run.labels);
+  ({ webImage, network } = await run.webFixture(page));
 }, 120_000);
 afterAll(() => run.cleanup(), 60_000);
 

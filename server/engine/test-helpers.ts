@@ -10,6 +10,7 @@ import tar from 'tar-fs';
 import { createDocker } from '../docker.ts';
 import { buildImage, imageExists } from './images.ts';
 import { labelFilters } from './labels.ts';
+import { ensureNetwork } from './networks.ts';
 
 export const BUSYBOX = 'openpanel-test/busybox:latest';
 export const TEST_RUN_LABEL = 'dev.openpanel.test-run';
@@ -85,6 +86,16 @@ export class TestRun {
       await writeFile(join(dir, path), content);
     }
     return tar.pack(dir);
+  }
+
+  /** A busybox image serving `page` at /www/index.html, and a user network, both labelled for this run. */
+  async webFixture(page: string): Promise<{ webImage: string; network: string }> {
+    const webImage = `${this.name('web')}:1`;
+    const context = await this.pack({ Dockerfile: `FROM ${BUSYBOX}\nCOPY index.html /www/index.html\n`, 'index.html': page });
+    await buildImage(this.docker, { tag: webImage, context, labels: this.labels });
+    const network = this.name('net');
+    await ensureNetwork(this.docker, network, this.labels);
+    return { webImage, network };
   }
 
   async cleanup(): Promise<void> {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { DomainError } from '../errors.ts';
+import { inheritedEnv } from '../env.ts';
 
 /**
  * The environment git runs with: only what it needs from ours (so the server's own secrets,
@@ -8,10 +9,8 @@ import { DomainError } from '../errors.ts';
 const PASSTHROUGH = /^(PATH|HOME|TMPDIR|SSL_CERT_FILE|SSL_CERT_DIR|GIT_SSL_CAINFO|GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+|GLOBAL|NOSYSTEM)|(HTTPS?|ALL|NO)_PROXY)$/i;
 
 export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && PASSTHROUGH.test(key)) env[key] = value;
   return {
-    ...env,
+    ...inheritedEnv(PASSTHROUGH),
     LC_ALL: 'C', // stable English messages for the build log and error matching
     GIT_TERMINAL_PROMPT: '0',
     GIT_ALLOW_PROTOCOL: 'file:http:https:ssh', // defence in depth against ext:: and friends, submodules included

@@ -38,9 +38,12 @@ export async function httpGetApp(panel: TestPanel, client: Client, appName: stri
   return { status: res.status, body: await res.text() };
 }
 
-/** A real git repository in a temp folder, committed, for file:// deploys. */
+const tempRepos: string[] = [];
+
+/** A real git repository in a temp folder, committed, for file:// deploys (removed by cleanupEngine). */
 export function makeGitRepo(files: Record<string, string>): { dir: string; url: string; commit(files: Record<string, string>, message: string): string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openpanel-repo-'));
+  tempRepos.push(dir);
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } }).trim();
   git('init', '-q', '-b', 'main');
   const commit = (more: Record<string, string>, message: string) => {
@@ -56,8 +59,9 @@ export function makeGitRepo(files: Record<string, string>): { dir: string; url: 
   return { dir, url: `file://${dir}`, commit };
 }
 
-/** Removes every container and image the panel made for apps of this test panel. */
+/** Removes every container and image the panel made for apps of this test panel, and temp repos. */
 export async function cleanupEngine(panel: TestPanel): Promise<void> {
+  for (const dir of tempRepos.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   const rows = await panel.ctx.db.select().from(deployments);
   for (const d of rows) {
     for (const c of await listManagedContainers(panel.ctx.docker, { deployment: d.id })) await removeContainer(panel.ctx.docker, c.id, { force: true });
