@@ -13,3 +13,5 @@ export * from './actions.ts';
 export * from './approval-policies.ts';
 export * from './conversations.ts';
 export * from './messages.ts';
+export * from './domains.ts';
+export * from './backups.ts';
