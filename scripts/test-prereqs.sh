@@ -15,6 +15,8 @@ declare -A needs=(
   [sshd]=openssh-server
   [ssh]=openssh-client
   [ssh-keygen]=openssh-client
+  [chromium]=chromium
+  [caddy]=caddy
 )
 
 missing_pkgs=()
@@ -35,6 +37,15 @@ if ((${#missing_pkgs[@]})); then
   else
     echo "test-prereqs: missing ${missing_cmds[*]} (Debian packages: ${missing_pkgs[*]})." >&2
     echo "Install them, start dockerd, and run npm test again." >&2
+    exit 1
+  fi
+fi
+
+# The S3 backup test runs moto's standalone S3 server (Python; there is no Debian package).
+if ! command -v moto_server >/dev/null 2>&1; then
+  echo "test-prereqs: installing moto[server] with pip for the S3 backup test"
+  if ! python3 -m pip install -q 'moto[server]' >/dev/null 2>&1; then
+    echo "test-prereqs: moto_server is missing and pip could not install moto[server]." >&2
     exit 1
   fi
 fi

@@ -21,10 +21,16 @@ import { appRoutes } from './routes/apps.ts';
 import { deploymentRoutes } from './routes/deployments.ts';
 import { runtimeRoutes } from './routes/runtime.ts';
 import { envRoutes } from './routes/env.ts';
+import { domainRoutes } from './routes/domains.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { toolRoutes } from './routes/tools.ts';
 import { policyRoutes } from './routes/policies.ts';
+import { chatRoutes } from './routes/chat.ts';
+import { providerRoutes } from './routes/providers.ts';
+import { backupRoutes } from './routes/backups.ts';
+import { mcpRoutes } from '../mcp/http.ts';
+import { serveWebUi } from './static.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -67,10 +73,15 @@ export function createApp(ctx: AppContext) {
   app.route('/', deploymentRoutes);
   app.route('/', runtimeRoutes);
   app.route('/', envRoutes);
+  app.route('/', domainRoutes);
   app.route('/', uploadRoutes);
   app.route('/', actionRoutes);
   app.route('/', toolRoutes);
   app.route('/', policyRoutes);
+  app.route('/', chatRoutes);
+  app.route('/', providerRoutes);
+  app.route('/', backupRoutes);
+  app.route('/', mcpRoutes(ctx));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'op_session' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token (op_…)' });
@@ -87,6 +98,9 @@ export function createApp(ctx: AppContext) {
     }
     return c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });
   });
+
+  // The built web UI, with client-side routes falling back to index.html.
+  app.get('*', serveWebUi());
 
   app.notFound((c) => c.json(errorBody(new ApiError('route:not_found', 404, `No route for ${c.req.method} ${c.req.path}. See /api/docs.`), c.get('requestId')), 404));
   app.onError(handleError);

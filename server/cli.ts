@@ -85,17 +85,29 @@ token
   .addOption(new Option('--kind <kind>', 'human, or agent for an AI assistant (never approves)').choices(['human', 'agent']).default('human'))
   .option('--scopes <list>', `comma-separated: ${SCOPES.join(', ')}`, 'read')
   .option('--expires-in-days <n>', 'expiry in days', (v) => Number.parseInt(v, 10))
-  .action(async (opts: { email: string; name: string; kind: 'human' | 'agent'; scopes: string; expiresInDays?: number }) => {
+  .option('--require-panel-approval', 'MCP: approve this agent\'s writes only in the panel, never in the MCP client')
+  .action(async (opts: { email: string; name: string; kind: 'human' | 'agent'; scopes: string; expiresInDays?: number; requirePanelApproval?: boolean }) => {
     const scopes = opts.scopes.split(',').map((s) => s.trim()).filter(Boolean);
     const unknown = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
     if (unknown.length) throw new DomainError('invalid', `Unknown scopes: ${unknown.join(', ')}.`, `Use ${SCOPES.join(', ')}.`);
     await withContext(async (ctx) => {
       const owner = await findUserByEmail(ctx.db, opts.email);
       if (!owner) throw new DomainError('not_found', `No user with the e-mail ${opts.email}.`, 'Create one with `openpanel admin create`.');
-      const created = await createApiToken(ctx.db, cliCaller, owner, { name: opts.name, kind: opts.kind, scopes: scopes as Scope[], expiresInDays: opts.expiresInDays });
+      const created = await createApiToken(ctx.db, cliCaller, owner, { name: opts.name, kind: opts.kind, scopes: scopes as Scope[], expiresInDays: opts.expiresInDays, requirePanelApproval: opts.requirePanelApproval });
       console.error(`Token "${opts.name}" (${opts.kind}; ${scopes.join(', ')}) for ${owner.email}. It is shown only now:`);
       console.log(created.token);
     });
+  });
+
+program
+  .command('mcp')
+  .description('Serve MCP on stdin/stdout for an IDE assistant (needs OPENPANEL_TOKEN, an agent token)')
+  .action(async () => {
+    // Stdout carries protocol messages only: anything a library prints goes to stderr instead.
+    console.log = console.info = console.debug = console.warn = console.error;
+    const { serveStdio } = await import('../mcp/stdio.ts');
+    await serveStdio(env());
+    process.exit(0);
   });
 
 try {

@@ -47,8 +47,55 @@ export const envSchema = z.object({
   OPENPANEL_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   OPENPANEL_IMAGE_RETENTION: z.coerce.number().int().min(1).max(100).default(5),
   OPENPANEL_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(500),
+  /** Domains: which reverse proxy applies them; none stores them without routing anything. */
+  OPENPANEL_PROXY: z.enum(['none', 'caddy', 'traefik'], { error: 'expected none, caddy or traefik' }).default('none'),
+  /** How the proxy reaches containers: ip (proxy on the host; caddy default) or dns (proxy in Docker; traefik default). */
+  OPENPANEL_PROXY_UPSTREAM: z.enum(['ip', 'dns'], { error: 'expected ip or dns' }).optional(),
+  /** With dns upstreams: the proxy's container, attached to each project network that has domains. */
+  OPENPANEL_PROXY_CONTAINER: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, { error: 'expected a container name or id' }).optional(),
+  OPENPANEL_CADDY_ADMIN_URL: z.string().regex(/^http:\/\/[^\s/]+\/?$/, { error: 'expected the Caddy admin API over http, such as http://127.0.0.1:2019' }).default('http://127.0.0.1:2019'),
+  /** The folder Traefik's file provider watches; default DATA_DIR/traefik. */
+  OPENPANEL_TRAEFIK_DYNAMIC_DIR: z.string().min(1).optional(),
+  OPENPANEL_TRAEFIK_CERT_RESOLVER: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'expected a certificate resolver name such as letsencrypt' }).default('letsencrypt'),
+  /** This server's public addresses for the domain DNS check (comma-separated); default the interface addresses. */
+  OPENPANEL_PUBLIC_IP: z
+    .string()
+    .transform((s) => s.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6()], { error: 'expected a comma-separated list of IP addresses' })))
+    .optional(),
   OPENPANEL_APPROVAL_TTL_MINUTES: positiveNumber.default(15),
+  /** Project-context embeddings: local (offline hashing, default), gemini or ollama; see server/knowledge. */
+  OPENPANEL_EMBEDDER: z.enum(['local', 'gemini', 'ollama'], { error: 'expected local, gemini or ollama' }).default('local'),
+  /** The embedding model for gemini (default gemini-embedding-001) or ollama (default nomic-embed-text). */
+  OPENPANEL_EMBED_MODEL: z.string().min(1).max(200).optional(),
+  /** Chat model providers (settings `providers.*` override these); with none, chat runs in command mode. */
+  GOOGLE_GENERATIVE_AI_API_KEY: z.string().min(1).optional(),
+  GROQ_API_KEY: z.string().min(1).optional(),
+  OLLAMA_HOST: z.string().regex(/^(https?:\/\/)?[^\s/]+(:\d+)?\/?$/, { error: 'expected a host such as http://127.0.0.1:11434' }).optional(),
+  OPENPANEL_PROVIDERS: z
+    .string()
+    .transform((s) => s.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.enum(['gemini', 'groq', 'ollama'], { error: 'expected a comma-separated order of gemini, groq and ollama' })))
+    .optional(),
+  OPENPANEL_GEMINI_MODEL: z.string().min(1).default('gemini-2.5-flash'),
+  OPENPANEL_GROQ_MODEL: z.string().min(1).default('llama-3.3-70b-versatile'),
+  OPENPANEL_OLLAMA_MODEL: z.string().min(1).default('llama3.1:8b'),
+  OPENPANEL_GEMINI_BASE_URL: z.url({ error: 'expected a URL such as https://generativelanguage.googleapis.com/v1beta' }).optional(),
+  OPENPANEL_GROQ_BASE_URL: z.url({ error: 'expected a URL such as https://api.groq.com/openai/v1' }).optional(),
+  /** How long a provider may take to send its first token before the next one is tried. */
+  OPENPANEL_PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  OPENPANEL_PROVIDER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  OPENPANEL_PROVIDER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  OPENPANEL_CHAT_MAX_STEPS: z.coerce.number().int().min(1).max(50).default(8),
   OPENPANEL_METRICS_TOKEN: z.string().min(16, { error: 'expected at least 16 characters' }).optional(),
+  /** `openpanel mcp` (stdio): the agent API token the MCP client acts with. */
+  OPENPANEL_TOKEN: z.string().regex(/^op_\S{20,}$/, { error: 'expected an API token (op_…) of kind agent: openpanel token create --kind agent' }).optional(),
+  /** `openpanel mcp` (stdio): which tools to offer; the HTTP endpoint takes ?preset= instead. */
+  OPENPANEL_MCP_PRESET: z.enum(['read-only', 'deploy', 'all'], { error: 'expected read-only, deploy or all' }).default('all'),
+  /** `openpanel mcp` (stdio): a running panel to forward to (its /mcp endpoint) instead of opening the database here. */
+  OPENPANEL_URL: z.url({ error: 'expected the panel URL, such as http://localhost:3000' }).optional(),
+  /** Image for the short-lived containers that tar volumes; it must already be on the engine (nothing is pulled). */
+  OPENPANEL_BACKUP_HELPER_IMAGE: z.string().min(1).default('busybox:latest'),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };

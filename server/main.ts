@@ -5,6 +5,8 @@ import { createApp } from './app.ts';
 import { describeDockerHost } from './docker.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { startReconciler } from './deploy/reconcile.ts';
+import { startBackupScheduler } from './backups/scheduler.ts';
+import { startDomainSync } from './proxy/sync.ts';
 import { expireActions, recoverInterruptedActions } from './approvals/store.ts';
 
 export interface RunningPanel {
@@ -48,6 +50,10 @@ export async function startPanel(env: Env): Promise<RunningPanel> {
   await ctx.jobs.start(jobHandlers(ctx));
   const reconciler = startReconciler(ctx);
   reconciler.first.catch((err) => ctx.logger.warn({ err: (err as Error).message }, 'start-up reconciliation failed'));
+  // Cron schedules of backup configurations: BullMQ job schedulers with Redis, timers without.
+  const backupScheduler = startBackupScheduler(ctx).catch((err) => (ctx.logger.warn({ err: (err as Error).message }, 'backup scheduler did not start'), null));
+  // Routes follow apps across deployments and rollbacks; stored domains are re-applied now.
+  const domainSync = startDomainSync(ctx);
   const app = createApp(ctx);
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
@@ -63,6 +69,8 @@ export async function startPanel(env: Env): Promise<RunningPanel> {
     url,
     stop: async () => {
       reconciler.stop();
+      await (await backupScheduler)?.stop();
+      domainSync.stop();
       clearInterval(expirer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeContext(ctx);

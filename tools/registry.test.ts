@@ -9,15 +9,17 @@ const EXPECTED = [
   'list_projects', 'list_apps', 'get_app', 'create_app', 'update_app', 'delete_app', 'deploy_app', 'cancel_deployment',
   'list_deployments', 'get_deployment', 'get_build_logs', 'get_app_logs', 'get_app_stats', 'start_app', 'stop_app',
   'restart_app', 'rollback_app', 'list_env_vars', 'set_env_vars', 'unset_env_vars', 'generate_dockerfile', 'get_action',
-  'list_pending_actions',
+  'list_domains', 'add_domain', 'remove_domain',
+  'list_backups', 'create_backup', 'schedule_backup', 'restore_backup', 'delete_backup',
+  'list_pending_actions', 'wait_for_action', 'search_context',
 ];
 /** Reads run without approval, so this list is reviewed by hand: a tool that changes state must never be here. */
 const READ_TOOLS = [
   'generate_dockerfile', 'get_action', 'get_app', 'get_app_logs', 'get_app_stats', 'get_build_logs', 'get_deployment',
-  'list_apps', 'list_deployments', 'list_env_vars', 'list_pending_actions', 'list_projects',
+  'list_apps', 'list_backups', 'list_deployments', 'list_domains', 'list_env_vars', 'list_pending_actions', 'list_projects', 'search_context', 'wait_for_action',
 ];
-const DESTRUCTIVE_TOOLS = ['delete_app'];
-const VERBS = ['list', 'get', 'create', 'update', 'delete', 'deploy', 'cancel', 'start', 'stop', 'restart', 'rollback', 'set', 'unset', 'generate'];
+const DESTRUCTIVE_TOOLS = ['delete_app', 'remove_domain', 'restore_backup', 'delete_backup'];
+const VERBS = ['list', 'get', 'create', 'update', 'delete', 'deploy', 'cancel', 'start', 'stop', 'restart', 'rollback', 'set', 'unset', 'generate', 'add', 'remove', 'wait', 'search', 'restore', 'schedule'];
 
 const ID = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const SAMPLES: Record<string, unknown> = {
@@ -41,9 +43,19 @@ const SAMPLES: Record<string, unknown> = {
   list_env_vars: { app: 'api' },
   set_env_vars: { app: 'api', vars: [{ name: 'API_KEY', value: 'sample-secret-value' }, { name: 'DEBUG', value: '1' }] },
   unset_env_vars: { app: 'api', names: ['DEBUG'] },
+  list_domains: { app: 'api' },
+  add_domain: { app: 'api', host: 'api.example.com', pathPrefix: '/v1', targetPort: 8080 },
+  remove_domain: { app: 'api', domain: 'api.example.com', pathPrefix: '/v1' },
+  list_backups: { app: 'api', limit: 5 },
+  create_backup: { app: 'api', kind: 'volume', volume: 'api-data', encrypt: true },
+  schedule_backup: { app: 'api', kind: 'postgres', database: 'shop', schedule: '0 3 * * *', keepLast: 7, keepDays: 30 },
+  restore_backup: { backup: ID, app: 'api', volume: 'api-data' },
+  delete_backup: { backup: ID, app: 'api' },
   generate_dockerfile: { gitUrl: 'https://github.com/acme/api', port: 3000 },
   get_action: { id: ID },
   list_pending_actions: { limit: 10 },
+  wait_for_action: { id: ID, timeoutSeconds: 5 },
+  search_context: { query: 'why did the deploy fail', app: 'api', limit: 5 },
 };
 
 const sample = (name: string) => findTool(name)!.input.parse(SAMPLES[name]) as never;
@@ -172,6 +184,20 @@ describe('flattened inputs still enforce the service rules', () => {
     fails('get_app_logs', { app: 'api', since: 'yesterday' });
     fails('generate_dockerfile', { gitUrl: 'file:///etc' });
     fails('generate_dockerfile', { app: 'api', gitUrl: 'https://github.com/acme/api' });
+    fails('add_domain', { app: 'api', host: 'https://api.example.com/' });
+    fails('add_domain', { app: 'api', host: 'api.example.com', pathPrefix: 'v1' });
+    fails('add_domain', { app: 'api', host: 'api..example.com' });
+    fails('create_backup', { app: 'api' });
+    fails('create_backup', { kind: 'volume' });
+    fails('create_backup', { app: 'api', kind: 'panel' });
+    fails('create_backup', { app: 'api', kind: 'redis', database: 'x' });
+    fails('create_backup', { config: ID, kind: 'volume', app: 'api' });
+    fails('schedule_backup', { app: 'api', kind: 'volume', schedule: 'every day' });
+    fails('schedule_backup', { app: 'api', kind: 'volume', schedule: '61 * * * *' });
+    fails('schedule_backup', { app: 'api', kind: 'volume', schedule: 'off' });
+    fails('schedule_backup', { config: ID, kind: 'volume', schedule: '0 3 * * *' });
+    fails('restore_backup', { backup: ID });
+    fails('restore_backup', { backup: 'not-an-id', app: 'api' });
   });
 
   it('accepts a NAME→value map for set_env_vars but always stores the name/value list', () => {

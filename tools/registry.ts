@@ -18,9 +18,19 @@ import { rollbackApp } from './rollback-app.ts';
 import { listEnvVars } from './list-env-vars.ts';
 import { setEnvVars } from './set-env-vars.ts';
 import { unsetEnvVars } from './unset-env-vars.ts';
+import { addDomain } from './add-domain.ts';
+import { listDomains } from './list-domains.ts';
+import { removeDomain } from './remove-domain.ts';
+import { listBackups } from './list-backups.ts';
+import { createBackup } from './create-backup.ts';
+import { scheduleBackup } from './schedule-backup.ts';
+import { restoreBackup } from './restore-backup.ts';
+import { deleteBackup } from './delete-backup.ts';
 import { generateDockerfile } from './generate-dockerfile.ts';
 import { getAction } from './get-action.ts';
 import { listPendingActions } from './list-pending-actions.ts';
+import { waitForAction } from './wait-for-action.ts';
+import { searchContext } from './search-context.ts';
 
 /** Every panel operation, listed by hand so adding one is a visible, reviewed change. */
 export const tools = [
@@ -44,9 +54,19 @@ export const tools = [
   listEnvVars,
   setEnvVars,
   unsetEnvVars,
+  listDomains,
+  addDomain,
+  removeDomain,
+  listBackups,
+  createBackup,
+  scheduleBackup,
+  restoreBackup,
+  deleteBackup,
   generateDockerfile,
   getAction,
   listPendingActions,
+  waitForAction,
+  searchContext,
 ] as const;
 
 export type PanelTool = (typeof tools)[number];

@@ -50,20 +50,45 @@ export async function approveAction(ctx: AppContext, caller: Caller, id: string,
   if (opts.inputHash && opts.inputHash !== row.inputHash) {
     throw new DomainError('conflict', 'The input of this action is not the one you reviewed.', 'A changed input needs a new action; ask for it again.');
   }
-  const now = new Date();
-  const [approved] = await ctx.db
-    .update(actions)
-    .set({ status: 'approved', decidedByUserId: caller.actor.type === 'user' ? caller.actor.userId : null, decidedByLabel: actorLabel(caller.actor), decidedAt: now, updatedAt: now })
-    .where(and(eq(actions.id, id), eq(actions.status, 'pending'), gt(actions.expiresAt, now)))
-    .returning();
-  if (!approved) throw await refusal(ctx, id);
+  await markApproved(ctx, id, { userId: caller.actor.type === 'user' ? caller.actor.userId : null, label: actorLabel(caller.actor) });
   await writeAudit(ctx.db, caller, { action: 'action.approve', target: { type: 'action', id }, input: { tool: row.tool, inputHash: row.inputHash }, result: 'ok' });
   notifyAction(ctx, id);
   await executeApproved(ctx, caller, id);
   return toActionView(ctx, (await findAction(ctx, id))!);
 }
 
-async function executeApproved(ctx: AppContext, caller: Caller, id: string): Promise<void> {
+/** Who decided, as stored on the action. */
+export interface Decider {
+  userId: string | null;
+  label: string;
+}
+
+/** The one pending → approved step; it matches only a pending, unexpired action, so it wins once. */
+export async function markApproved(ctx: AppContext, id: string, by: Decider): Promise<ActionRow> {
+  const now = new Date();
+  const [approved] = await ctx.db
+    .update(actions)
+    .set({ status: 'approved', decidedByUserId: by.userId, decidedByLabel: by.label, decidedAt: now, updatedAt: now })
+    .where(and(eq(actions.id, id), eq(actions.status, 'pending'), gt(actions.expiresAt, now)))
+    .returning();
+  if (!approved) throw await refusal(ctx, id);
+  return approved;
+}
+
+/** The one pending → rejected step (final). */
+export async function markRejected(ctx: AppContext, id: string, by: Decider, reason?: string): Promise<ActionRow> {
+  const now = new Date();
+  const [rejected] = await ctx.db
+    .update(actions)
+    .set({ status: 'rejected', reason: reason ?? null, decidedByUserId: by.userId, decidedByLabel: by.label, decidedAt: now, finishedAt: now, updatedAt: now })
+    .where(and(eq(actions.id, id), eq(actions.status, 'pending'), gt(actions.expiresAt, now)))
+    .returning();
+  if (!rejected) throw await refusal(ctx, id);
+  return rejected;
+}
+
+/** approved → running → succeeded | failed; a second caller finds nothing approved and returns. */
+export async function executeApproved(ctx: AppContext, caller: Caller, id: string): Promise<void> {
   const [running] = await ctx.db
     .update(actions)
     .set({ status: 'running', startedAt: new Date(), updatedAt: new Date() })
@@ -95,13 +120,7 @@ async function executeApproved(ctx: AppContext, caller: Caller, id: string): Pro
 
 export async function rejectAction(ctx: AppContext, caller: Caller, id: string, reason?: string): Promise<ActionView> {
   await loadForDecision(ctx, caller, id);
-  const now = new Date();
-  const [rejected] = await ctx.db
-    .update(actions)
-    .set({ status: 'rejected', reason: reason ?? null, decidedByUserId: caller.actor.type === 'user' ? caller.actor.userId : null, decidedByLabel: actorLabel(caller.actor), decidedAt: now, finishedAt: now, updatedAt: now })
-    .where(and(eq(actions.id, id), eq(actions.status, 'pending'), gt(actions.expiresAt, now)))
-    .returning();
-  if (!rejected) throw await refusal(ctx, id);
+  const rejected = await markRejected(ctx, id, { userId: caller.actor.type === 'user' ? caller.actor.userId : null, label: actorLabel(caller.actor) }, reason);
   await writeAudit(ctx.db, caller, { action: 'action.reject', target: { type: 'action', id }, input: { tool: rejected.tool, reason }, result: 'ok' });
   notifyAction(ctx, id);
   return toActionView(ctx, rejected);

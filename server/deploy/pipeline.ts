@@ -16,6 +16,7 @@ import { DeploymentLogWriter, statusEvent } from './log-writer.ts';
 import { uploadPath } from './uploads.ts';
 import { switchTraffic } from './switch.ts';
 import { pruneImages } from './prune.ts';
+import { enqueueIndex } from '../knowledge/enqueue.ts';
 
 const HEARTBEAT_MS = 5_000;
 const CANCEL_POLL_MS = 500;
@@ -168,6 +169,9 @@ export async function runDeployment(ctx: AppContext, deploymentId: string): Prom
     watcher.stop();
     await log.flush();
     await cleanupSource?.().catch(() => {});
+    // Every way out of an attempt passes here, after the log is flushed: the outcome and a
+    // failure's log become project context. enqueueIndex never throws.
+    await enqueueIndex(ctx, { appId: claimed.appId, reason: 'deployment finished' }, `${deploymentId}-${claimed.attempts + 1}`);
   }
 }
 

@@ -22,6 +22,8 @@ function recorder() {
       if (final) throw new DomainError('invalid', 'build failed');
       if (info.attempt <= failUntil) throw new DomainError('unavailable', 'engine down');
     },
+    index: async () => {}, // not exercised here; the queue's rules are the same for every job
+    backup: async () => {},
   };
   return { seen, handlers, failFirst: (n: number) => (failUntil = n), failFinally: () => (final = true) };
 }

@@ -3,6 +3,10 @@ import { DomainError } from '../errors.ts';
 /** Every job the panel runs, with its typed payload. */
 export interface JobPayloads {
   deploy: { deploymentId: string };
+  /** Rebuild project context (server/knowledge): one app, or the panel scope without appId. */
+  index: { appId?: string; reason: string };
+  /** A backup (server/backups): a queued run (runId), or a config's scheduled run (configId). */
+  backup: { configId?: string; appId?: string; kind?: string; trigger: 'manual' | 'schedule'; runId?: string };
 }
 export type JobName = keyof JobPayloads;
 

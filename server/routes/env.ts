@@ -8,7 +8,8 @@ import { envVarName } from '../services/names.ts';
 import { AppRefParam } from './app-schemas.ts';
 
 const EnvVarSchema = z.object({ name: z.string(), buildTime: z.boolean(), runtime: z.boolean(), updatedAt: z.date() }).openapi('EnvVar');
-const NameParam = AppRefParam.extend({ name: envVarName.openapi({ param: { name: 'name', in: 'path' } }) });
+// Built from the extended zod (not envVarName.openapi) so import order never matters.
+const NameParam = AppRefParam.extend({ name: z.string().pipe(envVarName).openapi({ param: { name: 'name', in: 'path' } }) });
 const APPLY_NOTE = 'Changes apply on the next deployment.';
 
 export const envRoutes = createRouter()

@@ -16,6 +16,7 @@ const TokenSchema = z
     kind: z.enum(['human', 'agent']),
     scopes: z.array(z.string()),
     prefix: z.string(),
+    requirePanelApproval: z.boolean(),
     lastUsedAt: z.date().nullable(),
     expiresAt: z.date().nullable(),
     revokedAt: z.date().nullable(),
@@ -29,6 +30,7 @@ const NewTokenInput = z
     kind: z.enum(['human', 'agent']).describe('agent: for an AI assistant (MCP); it can never approve actions'),
     scopes: z.array(ScopeSchema).min(1, { error: 'expected at least one scope' }),
     expiresInDays: z.number().int().min(1).max(3650).optional(),
+    requirePanelApproval: z.boolean().optional().describe('agent tokens over MCP: always approve in the panel, never in the MCP client (elicitation)'),
   })
   .openapi('NewToken');
 

@@ -21,6 +21,8 @@ export interface NewToken {
   kind: TokenKind;
   scopes: Scope[];
   expiresInDays?: number;
+  /** Agent tokens over MCP: a person must approve in the panel, even when the client could ask them. */
+  requirePanelApproval?: boolean;
 }
 
 /**
@@ -50,11 +52,11 @@ export async function createApiToken(db: Database, caller: Caller, owner: User, 
   return audited(
     db,
     caller,
-    { action: 'token.create', input: { name: input.name, kind: input.kind, scopes: input.scopes, expiresInDays: input.expiresInDays, userId: owner.id }, targetOf: (r) => ({ type: 'token', id: r.record.id }) },
+    { action: 'token.create', input: { name: input.name, kind: input.kind, scopes: input.scopes, expiresInDays: input.expiresInDays, requirePanelApproval: input.requirePanelApproval ?? false, userId: owner.id }, targetOf: (r) => ({ type: 'token', id: r.record.id }) },
     async () => {
       const [row] = await db
         .insert(apiTokens)
-        .values({ userId: owner.id, name: input.name, kind: input.kind, scopes: input.scopes, tokenHash: sha256(token), prefix: token.slice(0, 10), expiresAt })
+        .values({ userId: owner.id, name: input.name, kind: input.kind, scopes: input.scopes, tokenHash: sha256(token), prefix: token.slice(0, 10), expiresAt, requirePanelApproval: input.requirePanelApproval ?? false })
         .returning();
       return { token, record: toPublicToken(row!) };
     },

@@ -4,6 +4,8 @@ import { apps } from './apps.ts';
 export type BackupKind = 'volume' | 'postgres' | 'mysql' | 'redis' | 'panel';
 export type BackupDestination = { type: 'local'; path?: string } | { type: 's3'; bucket: string; prefix?: string; endpoint?: string; region?: string; accessKeyId: string; forcePathStyle?: boolean };
 
+export type BackupRunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'deleted';
+
 /** What to back up, where to, how often and how long to keep it. */
 export const backupConfigs = pgTable('backup_configs', {
   id: uuid().primaryKey().defaultRandom(),
@@ -31,8 +33,10 @@ export const backupRuns = pgTable(
     configId: uuid('config_id').references(() => backupConfigs.id, { onDelete: 'set null' }),
     appId: uuid('app_id').references(() => apps.id, { onDelete: 'set null' }),
     kind: text().$type<BackupKind>().notNull(),
+    /** What was backed up (volume name and mount path, database and user), so a restore needs no config. */
+    target: jsonb().$type<Record<string, string>>().notNull().default({}),
     trigger: text().$type<'manual' | 'schedule'>().notNull().default('manual'),
-    status: text().$type<'running' | 'succeeded' | 'failed' | 'deleted'>().notNull().default('running'),
+    status: text().$type<BackupRunStatus>().notNull().default('running'),
     location: text(),
     sizeBytes: bigint('size_bytes', { mode: 'number' }),
     sha256: text(),

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { Tool, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import { tools, type PanelTool } from '../tools/registry.ts';
+import type { Risk } from '../tools/define.ts';
+import { hasScope, type Actor, type Scope } from '../server/auth/permissions.ts';
+
+/**
+ * What MCP clients see of the registry: every field is derived from the tool definition, so a
+ * new tool shows up here with the right hints and schema without anyone copying it by hand.
+ */
+
+/**
+ * Hints from risk alone. Reads change nothing and can be repeated. Writes and destructive calls
+ * change running apps that people reach and pull from registries and git hosts, so they are not
+ * idempotent and touch an open world; only `destructive` loses data.
+ */
+export function annotationsFor(risk: Risk): ToolAnnotations {
+  return {
+    readOnlyHint: risk === 'read',
+    destructiveHint: risk === 'destructive',
+    idempotentHint: risk === 'read',
+    openWorldHint: risk !== 'read',
+  };
+}
+
+/** deploy_app → "Deploy app", for clients that show titles. */
+export function toolTitle(name: string): string {
+  const words = name.split('_').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The scope a tool needs; the approval gate checks the same rule. */
+export function scopeFor(risk: Risk): Scope {
+  return risk === 'read' ? 'read' : 'write';
+}
+
+export const PRESETS = ['read-only', 'deploy', 'all'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+/**
+ * The deploy loop, for clients that want a short list: find the app, ship it, watch it, undo it,
+ * follow the approvals. Its writes still need a person's approval like any other.
+ */
+export const DEPLOY_PRESET: readonly string[] = [
+  'list_apps', 'get_app', 'deploy_app', 'cancel_deployment', 'list_deployments', 'get_deployment', 'get_build_logs',
+  'get_app_logs', 'restart_app', 'rollback_app', 'get_action', 'wait_for_action', 'list_pending_actions',
+];
+
+export function inPreset(tool: PanelTool, preset: Preset): boolean {
+  if (preset === 'all') return true;
+  if (preset === 'read-only') return tool.risk === 'read';
+  return DEPLOY_PRESET.includes(tool.name);
+}
+
+/** Tools this caller may see on this connection: in the preset, and within the token's scopes. */
+export function visibleTools(actor: Actor, preset: Preset): PanelTool[] {
+  return tools.filter((t) => inPreset(t, preset) && hasScope(actor, scopeFor(t.risk)));
+}
+
+/** The registry is fixed at start-up, so each tool is converted once. */
+const converted = new Map<string, Tool>();
+
+/** The registry's zod input as the JSON Schema a client validates and shows (the shape callers send). */
+export function toMcpTool(tool: PanelTool): Tool {
+  let listed = converted.get(tool.name);
+  if (!listed) {
+    const inputSchema = z.toJSONSchema(tool.input, { io: 'input' }) as Tool['inputSchema'];
+    const title = toolTitle(tool.name);
+    listed = { name: tool.name, title, description: tool.description, inputSchema, annotations: { title, ...annotationsFor(tool.risk) } };
+    converted.set(tool.name, listed);
+  }
+  return listed;
+}

@@ -1,0 +1,95 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { UIMessage } from 'ai';
+import type { AppContext } from '../context.ts';
+import { conversations, type Conversation } from '../db/schema/conversations.ts';
+import { messages } from '../db/schema/messages.ts';
+import { DomainError } from '../errors.ts';
+
+/** What the chat adds to each message: where it belongs and which model answered. */
+export interface ChatMetadata {
+  conversationId?: string;
+  provider?: string;
+  model?: string;
+  createdAt?: string;
+}
+export type ChatMessage = UIMessage<ChatMetadata>;
+
+export interface ConversationView {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const conversationView = (c: Conversation): ConversationView => ({ id: c.id, title: c.title, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString() });
+
+/** Another user's conversation is reported exactly like a missing one: its existence is not shown. */
+const notFound = (id: string) => new DomainError('not_found', `No conversation with id ${id}.`, 'List your conversations with GET /api/conversations.');
+
+export async function findConversation(ctx: AppContext, userId: string, id: string): Promise<Conversation | undefined> {
+  const [row] = await ctx.db.select().from(conversations).where(and(eq(conversations.id, id), eq(conversations.userId, userId)));
+  return row;
+}
+
+export async function getConversation(ctx: AppContext, userId: string, id: string): Promise<Conversation> {
+  const row = await findConversation(ctx, userId, id);
+  if (!row) throw notFound(id);
+  return row;
+}
+
+/** Opens the caller's conversation, or starts one (with the client's id when it sent one). */
+export async function openConversation(ctx: AppContext, userId: string, id: string | undefined): Promise<Conversation> {
+  if (id) {
+    const mine = await findConversation(ctx, userId, id);
+    if (mine) return mine;
+  }
+  const [created] = await ctx.db
+    .insert(conversations)
+    .values({ ...(id ? { id } : {}), userId })
+    .onConflictDoNothing()
+    .returning();
+  // The id exists but belongs to someone else.
+  if (!created) throw notFound(id!);
+  return created;
+}
+
+export async function listConversations(ctx: AppContext, userId: string, limit = 100): Promise<ConversationView[]> {
+  const rows = await ctx.db.select().from(conversations).where(eq(conversations.userId, userId)).orderBy(desc(conversations.updatedAt)).limit(limit);
+  return rows.map(conversationView);
+}
+
+export async function deleteConversation(ctx: AppContext, userId: string, id: string): Promise<void> {
+  const deleted = await ctx.db.delete(conversations).where(and(eq(conversations.id, id), eq(conversations.userId, userId))).returning({ id: conversations.id });
+  if (!deleted.length) throw notFound(id);
+}
+
+export async function loadMessages(ctx: AppContext, conversationId: string): Promise<ChatMessage[]> {
+  const rows = await ctx.db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.createdAt));
+  return rows.map((r) => ({ id: r.id, role: r.role, parts: r.parts as ChatMessage['parts'], metadata: { ...(r.metadata as ChatMetadata), createdAt: r.createdAt.toISOString() } }));
+}
+
+/**
+ * Inserts or updates one message of the conversation. An id that another conversation already
+ * uses is refused rather than overwritten. `createdAt` orders messages, so a new one is placed
+ * strictly after the newest.
+ */
+export async function saveMessage(ctx: AppContext, conversationId: string, message: ChatMessage): Promise<void> {
+  const { createdAt: _shown, ...metadata } = message.metadata ?? {};
+  const [newest] = await ctx.db.select({ at: sql<Date>`max(${messages.createdAt})` }).from(messages).where(eq(messages.conversationId, conversationId));
+  const newestMs = newest?.at ? new Date(newest.at).getTime() : 0;
+  const createdAt = new Date(Math.max(Date.now(), newestMs + 1));
+  const saved = await ctx.db
+    .insert(messages)
+    .values({ id: message.id, conversationId, role: message.role, parts: message.parts, metadata, createdAt })
+    .onConflictDoUpdate({ target: messages.id, set: { parts: message.parts, metadata }, setWhere: eq(messages.conversationId, conversationId) })
+    .returning({ id: messages.id });
+  if (!saved.length) throw new DomainError('conflict', `Message id ${message.id} is already used elsewhere.`, 'Send the message with a new id.');
+  await ctx.db.update(conversations).set({ updatedAt: new Date() }).where(eq(conversations.id, conversationId));
+}
+
+/** Names a new conversation after its first message (or renames it when `force`d, e.g. to scrub it). */
+export async function setTitle(ctx: AppContext, conversation: Conversation, text: string, force = false): Promise<void> {
+  if (!force && conversation.title !== 'New conversation') return;
+  const title = text.replace(/\s+/g, ' ').trim().slice(0, 80) || 'New conversation';
+  await ctx.db.update(conversations).set({ title }).where(eq(conversations.id, conversation.id));
+}

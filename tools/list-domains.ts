@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { defineTool } from './define.ts';
+import { listDomains as listAppDomains } from '../server/services/domains.ts';
+import { appRef, plural } from './lib/refs.ts';
+
+export const listDomains = defineTool({
+  name: 'list_domains',
+  description:
+    'List the domains (host names and path prefixes) routed to an app, with their ids, HTTPS and certificate settings, and a DNS check that warns when a name does not point at this server. Also says which proxy applies them, or that none is configured. Use it before remove_domain, or to answer "where is my app reachable?".',
+  input: z.object({ app: appRef }),
+  risk: 'read',
+  target: (input) => ({ type: 'app', ref: input.app }),
+  summarize: (input) => `List domains of "${input.app}"`,
+  async execute(input, ctx) {
+    const { app, domains, proxy } = await listAppDomains(ctx, input.app);
+    const proxyLine = proxy.note ?? `Proxy: ${proxy.kind}.`;
+    if (!domains.length) return { text: `${app.name} has no domains. Add one with add_domain. ${proxyLine}`, data: { app: app.name, domains, proxy } };
+    const lines = domains.map((d) => {
+      const port = d.targetPort ? ` → port ${d.targetPort}` : '';
+      const tls = d.https ? `certificate ${d.certificate}${d.redirectHttp ? ', HTTP redirects to HTTPS' : ''}` : 'plain HTTP';
+      return `- ${d.url}${port} (id ${d.id}; ${tls})${d.dns.warning ? `\n  DNS warning: ${d.dns.warning}` : ''}`;
+    });
+    return { text: `${app.name} has ${plural(domains.length, 'domain')}:\n${lines.join('\n')}\n${proxyLine}`, data: { app: app.name, domains, proxy } };
+  },
+});
