@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineTool, untrusted } from './define.ts';
 import { listBackupConfigs } from '../server/backups/configs.ts';
 import { listBackups as listBackupRuns } from '../server/backups/run.ts';
-import { backupLine, backupView, configLine, configView } from '../server/backups/views.ts';
+import { backupLine, backupView, backupConfigLine, backupConfigView } from '../server/backups/views.ts';
 import { appRef, plural } from './lib/refs.ts';
 
 export const listBackups = defineTool({
@@ -24,7 +24,7 @@ export const listBackups = defineTool({
     const failures = runs.filter((r) => r.status === 'failed' && r.error).map((r) => `${r.id}: ${r.error}`);
     // Errors can quote a container's own output.
     if (failures.length) lines.push('Why the failed ones failed:', untrusted('backup errors', failures.join('\n')));
-    lines.push(configs.length ? `${plural(configs.length, 'backup configuration')}:` : 'No backup configurations (schedule_backup makes one).', ...configs.map((c) => `- ${configLine(c)}`));
-    return { text: lines.join('\n'), data: { backups: runs.map(backupView), configs: configs.map(configView) } };
+    lines.push(configs.length ? `${plural(configs.length, 'backup configuration')}:` : 'No backup configurations (schedule_backup makes one).', ...configs.map((c) => `- ${backupConfigLine(c)}`));
+    return { text: lines.join('\n'), data: { backups: runs.map(backupView), configs: configs.map(backupConfigView) } };
   },
 });

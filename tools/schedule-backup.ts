@@ -3,7 +3,7 @@ import { defineTool } from './define.ts';
 import { DomainError } from '../server/errors.ts';
 import { createBackupConfig, getBackupConfig, updateBackupConfig } from '../server/backups/configs.ts';
 import { BACKUP_KINDS, CreateBackupConfigInput, cronProblem, keepDays, keepLast } from '../server/backups/schemas.ts';
-import { configLine, configView } from '../server/backups/views.ts';
+import { backupConfigLine, backupConfigView } from '../server/backups/views.ts';
 import { getAppRow } from '../server/services/apps.ts';
 import { appRef } from './lib/refs.ts';
 
@@ -52,9 +52,9 @@ export const scheduleBackup = defineTool({
       const named = input.app ? (await getAppRow(ctx, input.app)).id : null;
       if (named !== config.appId) throw new DomainError('invalid', `Configuration ${config.name} belongs to ${config.appId ? 'another app' : 'no app'}.`, config.appId ? 'Name its app as app.' : 'Leave app out.');
       const view = await updateBackupConfig(ctx, ctx.caller, config.id, { schedule: input.schedule === 'off' ? null : input.schedule, keepLast: input.keepLast, keepDays: input.keepDays, encrypt: input.encrypt });
-      return { text: `Updated ${configLine(view)}.`, data: { config: configView(view) } };
+      return { text: `Updated ${backupConfigLine(view)}.`, data: { config: backupConfigView(view) } };
     }
     const view = await createBackupConfig(ctx, ctx.caller, CreateBackupConfigInput.parse({ app: input.app, kind: input.kind, volume: input.volume, database: input.database, user: input.user, schedule: input.schedule, keepLast: input.keepLast, keepDays: input.keepDays, encrypt: input.encrypt ?? false }));
-    return { text: `Created ${configLine(view)}. Run it now with create_backup {"config":"${view.id}"${view.appName ? `,"app":"${view.appName}"` : ''}}.`, data: { config: configView(view) } };
+    return { text: `Created ${backupConfigLine(view)}. Run it now with create_backup {"config":"${view.id}"${view.appName ? `,"app":"${view.appName}"` : ''}}.`, data: { config: backupConfigView(view) } };
   },
 });

@@ -36,19 +36,21 @@ export async function restoreBackup(ctx: AppContext, caller: Caller, id: string,
   const volume = run.kind === 'volume' ? targetVolume(app, run, input.volume) : undefined;
   const config = run.configId ? await getBackupConfig(ctx, run.configId) : null;
   const password = config ? readSecrets(ctx, config).dbPassword : undefined;
+  const storage = await storageOfRun(ctx, run);
   const log = new RunLog();
-  log.add(`Verifying backup ${run.id} (${describeSubject(run.kind, run.appName, run.target)}, sha256 ${run.sha256})`);
-  const verified = await verifyBackup(ctx, run, await storageOfRun(ctx, run));
-  try {
-    log.add('Checksum, encryption and structure are sound');
-    await audited(ctx.db, caller, { action: 'backup.restore', target: { type: 'app', id: app.id }, input: { backup: run.id, kind: run.kind, into: app.name, volume } }, async () => {
+  // Audited either way: a refused (damaged or tampered) backup is worth a record too.
+  await audited(ctx.db, caller, { action: 'backup.restore', target: { type: 'app', id: app.id }, input: { backup: run.id, kind: run.kind, into: app.name, volume } }, async () => {
+    log.add(`Verifying backup ${run.id} (${describeSubject(run.kind, run.appName, run.target)}, sha256 ${run.sha256})`);
+    const verified = await verifyBackup(ctx, run, storage);
+    try {
+      log.add('Checksum, encryption and structure are sound');
       if (volume) await restoreVolume(ctx, app, volume, verified.file, log.add);
       else await restoreDatabase(ctx, app, run.kind as DatabaseKind, run.target, password, verified.file, log.add);
-    });
+    } finally {
+      await verified.done();
+    }
     log.add(`Restored into ${app.name}`);
-  } finally {
-    await verified.done();
-  }
+  });
   return { backup: run, app: app.name, log: log.lines };
 }
 

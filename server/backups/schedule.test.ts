@@ -79,6 +79,16 @@ describe('in-process schedules (croner)', () => {
     expect((await scheduledRuns(owner, id)).map((r) => r.status).sort()).toEqual(['failed', 'succeeded']);
   });
 
+  it('creates and stops a schedule through the schedule_backup tool', async () => {
+    const made = await (await owner.post('/api/tools/schedule_backup', { kind: 'panel', schedule: '0 3 * * *', keepLast: 3, keepDays: 14 })).json();
+    expect(made.status, JSON.stringify(made)).toBe('done');
+    expect(made.text).toMatch(/^Created panel-panel \(config .*\): the panel database to local folder; schedule "0 3 \* \* \*" \(UTC\), next .*T03:00:00\.000Z; keep last 3, keep 14 days\. Run it now with create_backup \{"config":"/);
+    const id = made.data.config.id;
+    const off = await (await owner.post('/api/tools/schedule_backup', { config: id, schedule: 'off' })).json();
+    expect(off.text).toMatch(/no schedule; keep last 3, keep 14 days/);
+    expect((await (await owner.get(`/api/backups/configs/${id}`)).json()).schedule).toBeNull();
+  });
+
   it('refuses an invalid cron schedule with a clear 422, over REST and through the tool', async () => {
     const res = await owner.post('/api/backups/configs', { kind: 'panel', schedule: '61 * * * *' });
     expect(res.status).toBe(422);

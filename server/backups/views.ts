@@ -15,12 +15,12 @@ export function backupLine(run: BackupRunView): string {
   return `${run.id} ${run.status}: ${describeSubject(run.kind, run.appName, run.target)}, ${run.trigger}, ${when}${size}${run.encrypted ? ', encrypted' : ''}`;
 }
 
-export function configView(view: BackupConfigView) {
+export function backupConfigView(view: BackupConfigView) {
   const { id, appId, appName, name, kind, target, destination, schedule, nextRunAt, retentionCount, retentionDays, encrypt, createdAt } = view;
   return { id, appId, appName, name, kind, target, destination, schedule, nextRunAt, retentionCount, retentionDays, encrypt, createdAt };
 }
 
-export function configLine(view: BackupConfigView): string {
+export function backupConfigLine(view: BackupConfigView): string {
   const keep = [view.retentionCount !== null && `keep last ${view.retentionCount}`, view.retentionDays !== null && `keep ${view.retentionDays} days`].filter(Boolean).join(', ');
   const where = view.destination.type === 's3' ? `s3://${view.destination.bucket}` : 'local folder';
   return `${view.name} (config ${view.id}): ${describeSubject(view.kind, view.appName, view.target)} to ${where}; ${view.schedule ? `schedule "${view.schedule}" (UTC), next ${view.nextRunAt}` : 'no schedule'}${keep ? `; ${keep}` : ''}${view.encrypt ? '; encrypted' : ''}`;

@@ -82,6 +82,8 @@ describe('volume backups on the real engine', () => {
     expect((await res.json()).error.message).toMatch(/failed its checksum: sha256 .* instead of the recorded .*changed or damaged.*Nothing was restored/);
     expect(await read()).toContain('v3');
     expect((await inspectContainer(panel.ctx.docker, container.id))?.startedAt).toBe(container.startedAt);
+    const [audit] = (await (await owner.get('/api/audit?action=backup.restore')).json()).entries;
+    expect(audit).toMatchObject({ result: 'error', targetType: 'app', error: expect.stringMatching(/failed its checksum/) });
 
     // A tar cut short, with a checksum that matches it (as if it was recorded that way).
     fs.writeFileSync(plain.location, original.subarray(0, Math.floor(original.length / 2) + 100));

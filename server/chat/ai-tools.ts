@@ -43,8 +43,10 @@ export interface ChatToolSession {
   ctx: AppContext;
   caller: Caller;
   conversationId: string;
-  /** toolCallId → action id: from the stored conversation, and from requests in this turn. */
+  /** toolCallId → action id: the decided calls at the conversation's tail, and requests in this turn. */
   bindings: Map<string, string>;
+  /** The tail's decided calls, each re-validated once by the SDK before it reports their outcome. */
+  revalidate: Set<string>;
   /** toolCallId → card, for the approval requests raised in this turn. */
   cards: Map<string, ActionCard>;
   /** Writes that settled when requested (policy allowed them, or the request failed). */
@@ -115,7 +117,7 @@ export function createChatTools(session: ChatToolSession): { tools: ToolSet; too
     if (!def || def.risk === 'read') return 'not-applicable';
     const id = toolCall.toolCallId;
     // Re-validation of an approval from the stored conversation: the action already exists.
-    if (session.bindings.has(id)) return { type: 'user-approval' };
+    if (session.revalidate.delete(id)) return { type: 'user-approval' };
     if (session.settled.has(id)) return 'not-applicable';
     try {
       const result = await requestTool(ctx, { tool: def.name, input: toolCall.input, caller, via: 'chat', origin: origin(id) });

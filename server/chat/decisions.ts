@@ -1,8 +1,7 @@
 import { getToolName, isToolUIPart } from 'ai';
 import { inArray } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
-import type { Caller } from '../audit.ts';
-import { redact } from '../audit.ts';
+import { redact, type Caller } from '../audit.ts';
 import { DomainError } from '../errors.ts';
 import { actions, type ActionRow } from '../db/schema/actions.ts';
 import { approveAction, rejectAction } from '../approvals/decide.ts';
@@ -38,6 +37,21 @@ export function bindingsOf(messages: ChatMessage[]): Map<string, string> {
   for (const m of messages) for (const part of toolPartsOf(m)) {
     const card = cardOf(part);
     if (card) map.set(part.toolCallId, card.actionId);
+  }
+  return map;
+}
+
+/**
+ * toolCallId → action id for the decided calls the SDK is about to re-validate and report on: the
+ * tail's responded approvals, and nothing older (a provider may reuse a tool call id later).
+ */
+export function decidedAtTail(messages: ChatMessage[]): Map<string, string> {
+  const tail = messages.at(-1);
+  const map = new Map<string, string>();
+  if (tail?.role !== 'assistant') return map;
+  for (const part of toolPartsOf(tail)) {
+    const card = cardOf(part);
+    if (card && part.state === 'approval-responded') map.set(part.toolCallId, card.actionId);
   }
   return map;
 }

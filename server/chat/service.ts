@@ -6,7 +6,7 @@ import { DomainError } from '../errors.ts';
 import { readSetting, putSetting } from '../services/settings.ts';
 import { describeProviderError } from '../providers/errors.ts';
 import { createChatTools, type ActionCard, type ChatToolSession } from './ai-tools.ts';
-import { applyDecisions, bindingsOf, forStorage, loadBoundActions, modelView, reconcile, toolPartsOf } from './decisions.ts';
+import { applyDecisions, decidedAtTail, forStorage, loadBoundActions, modelView, reconcile, toolPartsOf } from './decisions.ts';
 import { loadMessages, openConversation, saveMessage, setTitle, type ChatMessage, type ChatMetadata } from './conversations.ts';
 import { chatModelFor, type ChatModelOverrides, type ProviderChoice } from './model-chain.ts';
 import { renderPrompt } from './prompts.ts';
@@ -78,7 +78,8 @@ export async function runChatTurn(ctx: AppContext, caller: Caller, turn: ChatTur
     stored.push(message);
   }
 
-  const session: ChatToolSession = { ctx, caller, conversationId: conversation.id, bindings: bindingsOf(stored), cards: new Map(), settled: new Map() };
+  const decided = decidedAtTail(stored);
+  const session: ChatToolSession = { ctx, caller, conversationId: conversation.id, bindings: new Map(decided), revalidate: new Set(decided.keys()), cards: new Map(), settled: new Map() };
   const { tools, toolApproval } = createChatTools(session);
   const instructions = renderPrompt('system', { user: actor.email, role: actor.role, date: new Date().toISOString().slice(0, 10) });
   const result = streamText({

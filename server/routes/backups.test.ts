@@ -59,7 +59,13 @@ describe('backup routes', () => {
 
     const approved = await (await owner.post(`/api/actions/${made.action.id}/approve`, {})).json();
     expect(approved.status, JSON.stringify(approved)).toBe('succeeded');
-    await waitForBackup(owner, approved.result.data.backup.id);
+    const second = await waitForBackup(owner, approved.result.data.backup.id);
+
+    // A person calling the tool directly runs it; a panel backup takes no app.
+    const wrongApp = await (await owner.post('/api/tools/delete_backup', { backup: second.id, app: 'api' })).json();
+    expect(wrongApp.status).toBe('failed');
+    const deleted = await (await owner.post('/api/tools/delete_backup', { backup: second.id })).json();
+    expect(deleted).toMatchObject({ status: 'done', data: { backup: { id: second.id, status: 'deleted' } } });
   });
 
   it('says what is wrong with a request', async () => {

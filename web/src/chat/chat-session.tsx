@@ -48,7 +48,9 @@ export function ChatSession({ id, initial, isNew, onActivity }: { id: string; in
   const tools = useTools();
   const { byId } = useActionsStore();
   const [draft, setDraft] = useState('');
-  const end = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const inner = useRef<HTMLDivElement>(null);
+  const pinned = useRef(true);
   const resumed = useRef(new Set<string>());
   const transport = useMemo(chatTransport, []);
   const { messages, sendMessage, status, error, stop, addToolApprovalResponse, clearError } = useChat<PanelMessage>({
@@ -62,9 +64,17 @@ export function ChatSession({ id, initial, isNew, onActivity }: { id: string; in
   const busy = status === 'submitted' || status === 'streaming';
   const open = openApprovals(messages);
 
+  // Stay at the newest line while it grows (streamed text, cards filling in), unless the reader
+  // scrolled up to read something older.
   useEffect(() => {
-    end.current?.scrollIntoView({ block: 'end' });
-  }, [messages.length, status]);
+    const el = box.current;
+    if (!el || !inner.current || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (pinned.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(inner.current);
+    return () => observer.disconnect();
+  }, []);
 
   // Every open approval was decided elsewhere (the inbox, another tab) and has finished: let the
   // assistant go on, so it reports the outcome rather than "still running".
@@ -85,6 +95,7 @@ export function ChatSession({ id, initial, isNew, onActivity }: { id: string; in
     const t = text.trim();
     if (!t || busy) return;
     clearError();
+    pinned.current = true;
     void sendMessage({ text: t });
     setDraft('');
     if (isNew) navigate(`/c/${enc(id)}`, { replace: true });
@@ -99,7 +110,15 @@ export function ChatSession({ id, initial, isNew, onActivity }: { id: string; in
 
   return (
     <section className="chat" aria-label="Chat">
-      <div className="messages">
+      <div
+        className="messages"
+        ref={box}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+        }}
+      >
+        <div className="messages-inner" ref={inner}>
         {messages.length === 0 && (
           <div className="chat-empty">
             <h1>What should we run?</h1>
@@ -122,7 +141,7 @@ export function ChatSession({ id, initial, isNew, onActivity }: { id: string; in
           </p>
         )}
         {error && <ErrorState error={`The assistant could not answer: ${errorMessage(error)}`} onRetry={clearError} />}
-        <div ref={end} />
+        </div>
       </div>
       <form
         className="composer"
