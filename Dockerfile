@@ -1,8 +1,15 @@
-# The panel itself, for docker-compose. (Built from a Node base image; the panel talks to the
-# host's Docker engine through the mounted socket.)
+# The panel itself, for docker-compose. The panel talks to the host's Docker engine through the
+# mounted socket.
+FROM node:22-bookworm-slim AS web
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web ./web
+RUN npm run build:web
+
 FROM node:22-bookworm-slim
 WORKDIR /app
-RUN apt-get update && apt-get install -y --no-install-recommends git ca-certificates && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends git openssh-client ca-certificates && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY server ./server
@@ -11,6 +18,7 @@ COPY tools ./tools
 COPY mcp ./mcp
 COPY prompts ./prompts
 COPY bin ./bin
+COPY --from=web /app/web/dist ./web/dist
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
 VOLUME /data
 EXPOSE 3000

@@ -17,6 +17,7 @@ declare -A needs=(
   [ssh-keygen]=openssh-client
   [chromium]=chromium
   [caddy]=caddy
+  [pg_dump]=postgresql-client
 )
 
 missing_pkgs=()

@@ -100,6 +100,8 @@ export async function runChatTurn(ctx: AppContext, caller: Caller, turn: ChatTur
   const metadata = (): ChatMetadata => ({ conversationId: conversation.id, ...(model.answeredBy ?? {}) });
   const onError = (err: unknown) => {
     ctx.logger.warn({ err, conversationId: conversation.id, attempts: model.attempts }, 'chat turn failed');
+    // The SDK's own check of a stored approval (signature, input) failed: not the model's fault.
+    if (err instanceof Error && /ToolApproval/.test(err.name)) return 'The approval could not be verified against what was requested, so the assistant was not told it ran. Check the action in the inbox.';
     return describeProviderError(err, model.answeredBy?.provider);
   };
   const persist = async ({ responseMessage }: { responseMessage: ChatMessage }) => {

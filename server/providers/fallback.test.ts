@@ -34,7 +34,8 @@ const failing = (modelId: string, err: unknown) => new MockLanguageModelV4({ mod
 const link = (name: string, model: MockLanguageModelV4, extra: Partial<ChainLink> = {}): ChainLink => ({ name, model, timeoutMs: 1000, ...extra });
 
 async function run(model: FallbackModel) {
-  const result = streamText({ model, prompt: 'hi', maxRetries: 0 });
+  // Errors are collected from the stream below; the default onError would only print them.
+  const result = streamText({ model, prompt: 'hi', maxRetries: 0, onError: () => {} });
   const errors: unknown[] = [];
   let text = '';
   try {

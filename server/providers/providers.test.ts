@@ -6,6 +6,7 @@ import { loadEnv } from '../env.ts';
 import { readChunks, userMessage } from '../chat/test-helpers.ts';
 import { providerModel } from '../chat/model-chain.ts';
 import { resolveProviders } from './config.ts';
+import { checkProviderSchema, formatProblems } from '../../tools/provider-schema.ts';
 import { closedPortUrl, gemini, groq, json, ndjson, ollama, sse, startFake, type FakeServer, type Reply } from './fake-servers.ts';
 
 /**
@@ -76,6 +77,8 @@ describe('provider adapters on their wire formats', () => {
     expect(JSON.stringify(first!.body.systemInstruction)).toContain('OpenPanel assistant');
     const declared = first!.body.tools[0].functionDeclarations.map((f: { name: string }) => f.name);
     expect(declared).toEqual(expect.arrayContaining(['list_apps', 'deploy_app', 'set_env_vars']));
+    // What the adapter really sends stays inside the subset Gemini accepts (see tools/provider-schema.ts).
+    for (const f of first!.body.tools[0].functionDeclarations) expect(formatProblems(checkProviderSchema(f.parametersJsonSchema)), f.name).toBe('');
     expect(JSON.stringify(second!.body.contents)).toMatch(/"functionResponse".*api/);
   });
 
@@ -108,6 +111,7 @@ describe('provider adapters on their wire formats', () => {
     expect(first!.body).toMatchObject({ model: 'llama-test', stream: true });
     expect(first!.body.messages[0]).toMatchObject({ role: 'system', content: expect.stringContaining('OpenPanel assistant') });
     expect(first!.body.tools.map((t: { function: { name: string } }) => t.function.name)).toEqual(expect.arrayContaining(['list_apps', 'deploy_app']));
+    for (const t of first!.body.tools) expect(formatProblems(checkProviderSchema(t.function.parameters)), t.function.name).toBe('');
     expect(second!.body.messages.find((m: { role: string }) => m.role === 'tool')).toMatchObject({ tool_call_id: 'call_fake_1', content: expect.stringContaining('api') });
   });
 

@@ -36,8 +36,9 @@ async function startSession(c: Context<AppEnv>, user: User) {
 
 export function authRoutes(opts: { loginLimit: number; windowSeconds: number }) {
   const router = createRouter();
-  router.use('/api/setup', limitPerClient('setup', opts.loginLimit, opts.windowSeconds));
-  router.use('/api/auth/login', limitPerClient('login', opts.loginLimit, opts.windowSeconds));
+  // Only attempts count: the UI may check whether setup is needed as often as it likes.
+  router.post('/api/setup', limitPerClient('setup', opts.loginLimit, opts.windowSeconds));
+  router.post('/api/auth/login', limitPerClient('login', opts.loginLimit, opts.windowSeconds));
 
   return router
     .openapi(

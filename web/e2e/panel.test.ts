@@ -76,7 +76,8 @@ afterAll(async () => {
   console.log(`web e2e timings (ms): ${JSON.stringify(timings)}`);
 });
 
-describe('web UI in Chromium, against the real panel and Docker engine', () => {
+// Generous per-test limits: the whole file runs in under a minute alone, slower beside other suites.
+describe('web UI in Chromium, against the real panel and Docker engine', { timeout: 120_000 }, () => {
   it('sets up the owner, then signs out and in', async () => {
     await timed('setupAndLogin', async () => {
       await page.goto(panel.base);
@@ -192,6 +193,13 @@ describe('web UI in Chromium, against the real panel and Docker engine', () => {
     await card.locator('.card-head .pill', { hasText: 'succeeded' }).waitFor({ timeout: 15_000 });
     await page.locator('.msg.assistant .markdown', { hasText: `Restart app "${APP}") was approved by ${OWNER.email} and succeeded` }).waitFor({ timeout: 15_000 });
     expect((await liveContainer()).startedAt).not.toBe(before.startedAt);
+  });
+
+  it('an answer from a context search lists its sources', async () => {
+    await chat(`search busybox in ${APP}`);
+    const sources = page.getByRole('complementary', { name: 'Cited context' }).last();
+    await sources.waitFor({ timeout: 15_000 });
+    expect(await sources.innerText()).toContain(`config: settings (app ${APP})`);
   });
 
   it('settings: creates an MCP agent token with copyable client configuration', async () => {

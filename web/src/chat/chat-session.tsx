@@ -119,28 +119,28 @@ export function ChatSession({ id, initial, isNew, onActivity }: { id: string; in
         }}
       >
         <div className="messages-inner" ref={inner}>
-        {messages.length === 0 && (
-          <div className="chat-empty">
-            <h1>What should we run?</h1>
-            <p className="muted">Ask in plain words. Anything that changes an app waits for your approval. Without a model provider, plain commands work:</p>
-            <div className="chips">
-              {EXAMPLES.map((ex) => (
-                <button key={ex} type="button" className="chip" onClick={() => setDraft(ex)}>
-                  {ex}
-                </button>
-              ))}
+          {messages.length === 0 && (
+            <div className="chat-empty">
+              <h1>What should we run?</h1>
+              <p className="muted">Ask in plain words. Anything that changes an app waits for your approval. Without a model provider, plain commands work:</p>
+              <div className="chips">
+                {EXAMPLES.map((ex) => (
+                  <button key={ex} type="button" className="chip" onClick={() => setDraft(ex)}>
+                    {ex}
+                  </button>
+                ))}
+              </div>
             </div>
-          </div>
-        )}
-        {messages.map((m) => (
-          <MessageView key={m.id} message={m} tools={tools} decide={decide} />
-        ))}
-        {status === 'submitted' && (
-          <p className="muted thinking" role="status">
-            <Spinner label="Thinking" /> Thinking…
-          </p>
-        )}
-        {error && <ErrorState error={`The assistant could not answer: ${errorMessage(error)}`} onRetry={clearError} />}
+          )}
+          {messages.map((m) => (
+            <MessageView key={m.id} message={m} tools={tools} decide={decide} />
+          ))}
+          {status === 'submitted' && (
+            <p className="muted thinking" role="status">
+              <Spinner label="Thinking" /> Thinking…
+            </p>
+          )}
+          {error && <ErrorState error={`The assistant could not answer: ${errorMessage(error)}`} onRetry={clearError} />}
         </div>
       </div>
       <form

@@ -39,6 +39,20 @@ describe('chat tool parts', () => {
     expect(previewFromCard(card)).toMatchObject({ id: card.actionId, tool: 'deploy_app', status: 'pending', inputHash: card.inputHash, target: card.target, result: null });
   });
 
+  it('cites the passages a context search returned', () => {
+    const part = {
+      type: 'tool-search_context',
+      toolCallId: 'c9',
+      state: 'output-available',
+      input: { query: 'port' },
+      output: { status: 'done', text: '2 passages', data: { query: 'port', hits: [{ n: 1, citation: '[1] readme: README.md (app api)', snippet: 'listens on 8080' }, { n: 2, citation: '[2] deploy_failure: deployment #3 (d1) (app api)', snippet: 'EADDRINUSE' }] } },
+    } as unknown as PanelPart;
+    expect(citationsOf([part])).toEqual([
+      { id: 'c9-1', title: '[1] readme: README.md (app api)', detail: 'listens on 8080' },
+      { id: 'c9-2', title: '[2] deploy_failure: deployment #3 (d1) (app api)', detail: 'EADDRINUSE' },
+    ]);
+  });
+
   it('collects cited sources, without duplicates', () => {
     const parts = [
       { type: 'source-url', sourceId: 's1', url: 'https://github.com/acme/api', title: 'acme/api README' },

@@ -70,12 +70,24 @@ export function previewFromCard(card: ActionCard): ActionView {
   };
 }
 
-/** Sources the answer cites: AI SDK source parts, or a data part listing context chunks. */
+/** Passages a context search returned (search_context: data.hits with numbered citations). */
+function hitsOf(p: Record<string, unknown>): Citation[] {
+  const data = isRecord(p.output) && isRecord(p.output.data) ? p.output.data : undefined;
+  if (!Array.isArray(data?.hits)) return [];
+  return data.hits.filter(isRecord).map((h, i) => ({
+    id: `${String(p.toolCallId)}-${String(h.n ?? i + 1)}`,
+    title: String(h.citation ?? h.sourceRef ?? `passage ${i + 1}`),
+    detail: typeof h.snippet === 'string' ? h.snippet : undefined,
+  }));
+}
+
+/** Sources the answer cites: context-search passages, AI SDK source parts, or a citations data part. */
 export function citationsOf(parts: PanelPart[]): Citation[] {
   const out: Citation[] = [];
   for (const part of parts) {
     const p = part as Record<string, unknown> & { type: string };
-    if (p.type === 'source-url') out.push({ id: String(p.sourceId), title: String(p.title ?? p.url), url: String(p.url) });
+    if (p.type === 'tool-search_context' || (p.type === 'dynamic-tool' && p.toolName === 'search_context')) out.push(...hitsOf(p));
+    else if (p.type === 'source-url') out.push({ id: String(p.sourceId), title: String(p.title ?? p.url), url: String(p.url) });
     else if (p.type === 'source-document') out.push({ id: String(p.sourceId), title: String(p.title), detail: typeof p.filename === 'string' ? p.filename : undefined });
     else if ((p.type === 'data-citations' || p.type === 'data-context') && Array.isArray((p.data as { citations?: unknown })?.citations ?? p.data)) {
       const list = ((p.data as { citations?: unknown[] }).citations ?? p.data) as unknown[];
