@@ -54,7 +54,7 @@ export function createApp(ctx: AppContext) {
   });
   app.use(secureHeaders());
   if (env.OPENPANEL_CORS_ORIGINS?.length) {
-    app.use('/api/*', cors({ origin: env.OPENPANEL_CORS_ORIGINS, credentials: true, allowHeaders: ['content-type', 'authorization', 'x-csrf-token'] }));
+    app.use('/api/*', cors({ origin: env.OPENPANEL_CORS_ORIGINS, credentials: true, allowHeaders: ['content-type', 'authorization', 'x-csrf-token'], exposeHeaders: ['x-conversation-id', 'x-request-id'] }));
   }
   const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new ApiError('request:too_large', 413, 'The request body is over 1 MiB.'); } });
   // Uploads stream to disk with their own size limit.

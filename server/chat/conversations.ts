@@ -93,3 +93,31 @@ export async function setTitle(ctx: AppContext, conversation: Conversation, text
   const title = text.replace(/\s+/g, ' ').trim().slice(0, 80) || 'New conversation';
   await ctx.db.update(conversations).set({ title }).where(eq(conversations.id, conversation.id));
 }
+
+/**
+ * A short, deterministic summary of what was asked and done (no model needed), kept on the
+ * conversation so project-context search can find past decisions. Built from stored messages,
+ * which are already scrubbed of secret values.
+ */
+export function summarize(history: ChatMessage[]): string | null {
+  const asked: string[] = [];
+  const done: string[] = [];
+  for (const message of history) {
+    for (const part of message.parts as { type: string; text?: string; state?: string; input?: unknown }[]) {
+      if (message.role === 'user' && part.type === 'text' && part.text?.trim()) asked.push(part.text.replace(/\s+/g, ' ').trim().slice(0, 160));
+      if (message.role === 'assistant' && part.type.startsWith('tool-')) {
+        const app = (part.input as { app?: unknown } | undefined)?.app;
+        done.push(`${part.type.slice(5)}${typeof app === 'string' ? ` ${app}` : ''} (${part.state ?? 'called'})`);
+      }
+    }
+  }
+  if (!asked.length && !done.length) return null;
+  const lines = [`Asked: ${asked.slice(-6).join(' | ')}`];
+  if (done.length) lines.push(`Tools: ${done.slice(-12).join(', ')}`);
+  return lines.join('\n');
+}
+
+export async function updateSummary(ctx: AppContext, conversationId: string): Promise<void> {
+  const summary = summarize(await loadMessages(ctx, conversationId));
+  if (summary) await ctx.db.update(conversations).set({ summary }).where(eq(conversations.id, conversationId));
+}

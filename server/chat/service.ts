@@ -7,7 +7,7 @@ import { readSetting, putSetting } from '../services/settings.ts';
 import { describeProviderError } from '../providers/errors.ts';
 import { createChatTools, type ActionCard, type ChatToolSession } from './ai-tools.ts';
 import { applyDecisions, decidedAtTail, forStorage, loadBoundActions, modelView, reconcile, toolPartsOf } from './decisions.ts';
-import { loadMessages, openConversation, saveMessage, setTitle, type ChatMessage, type ChatMetadata } from './conversations.ts';
+import { loadMessages, openConversation, saveMessage, setTitle, updateSummary, type ChatMessage, type ChatMetadata } from './conversations.ts';
 import { chatModelFor, type ChatModelOverrides, type ProviderChoice } from './model-chain.ts';
 import { renderPrompt } from './prompts.ts';
 import { collectSecretValues, scrubText } from './scrub.ts';
@@ -107,6 +107,7 @@ export async function runChatTurn(ctx: AppContext, caller: Caller, turn: ChatTur
   const persist = async ({ responseMessage }: { responseMessage: ChatMessage }) => {
     if (!responseMessage.parts.length) return;
     await saveMessage(ctx, conversation.id, forStorage({ ...responseMessage, metadata: { ...responseMessage.metadata, ...metadata() } }, secrets));
+    await updateSummary(ctx, conversation.id);
   };
   const stream = createUIMessageStream<ChatMessage>({
     originalMessages: stored,
