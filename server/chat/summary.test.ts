@@ -14,3 +14,11 @@ describe('conversation summaries', () => {
     expect(summarize([])).toBeNull();
   });
 });
+
+describe('command-mode replies for people', () => {
+  it('show untrusted data without the wrapper meant for models', async () => {
+    const { forPerson } = await import('./command-model.ts');
+    const { untrusted } = await import('../../tools/define.ts');
+    expect(forPerson(`Last 2 lines of api:\n${untrusted('container logs of api', 'out 1\nerr 2')}`)).toBe('Last 2 lines of api:\nout 1\nerr 2');
+  });
+});
