@@ -53,7 +53,8 @@ export async function runDeployment(ctx: AppContext, deploymentId: string): Prom
     const { app, projectName } = row;
     const settings = claimed.settings;
     log.system(`Deployment #${claimed.number} of ${app.name}${claimed.trigger === 'rollback' ? ' (rollback)' : ''}, attempt ${claimed.attempts + 1}`);
-    await removeLeftovers(ctx, deploymentId);
+    // Only a retried attempt can have left containers behind; a first attempt skips the engine call.
+    if (claimed.attempts > 0) await removeLeftovers(ctx, deploymentId);
     const env = await resolveEnv(ctx.db, ctx.secrets, app.id);
 
     // 1. The image: reuse (rollback), tag (prebuilt image) or build (git, tarball).
