@@ -52,6 +52,8 @@ export const envSchema = z.object({
   /** How the proxy reaches containers: ip (proxy on the host; caddy default) or dns (proxy in Docker; traefik default). */
   OPENPANEL_PROXY_UPSTREAM: z.enum(['ip', 'dns'], { error: 'expected ip or dns' }).optional(),
   /** With dns upstreams: the proxy's container, attached to each project network that has domains. */
+  /** The panel's own container when it runs in Docker: attached to each project network to reach apps. */
+  OPENPANEL_SELF_CONTAINER: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, { error: 'expected a container name or id' }).optional(),
   OPENPANEL_PROXY_CONTAINER: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, { error: 'expected a container name or id' }).optional(),
   OPENPANEL_CADDY_ADMIN_URL: z.string().regex(/^http:\/\/[^\s/]+\/?$/, { error: 'expected the Caddy admin API over http, such as http://127.0.0.1:2019' }).default('http://127.0.0.1:2019'),
   /** The folder Traefik's file provider watches; default DATA_DIR/traefik. */

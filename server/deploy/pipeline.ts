@@ -8,7 +8,7 @@ import { projects } from '../db/schema/projects.ts';
 import { DomainError } from '../errors.ts';
 import { readDeployKey } from '../services/apps.ts';
 import { resolveEnv } from '../services/env-vars.ts';
-import { buildImage, containerAddress, createAndStartContainer, ensureNetwork, imageExists, listManagedContainers, readLogs, removeContainer, tagImage, waitHealthy, LABELS } from '../engine/index.ts';
+import { attachContainer, buildImage, containerAddress, createAndStartContainer, ensureNetwork, imageExists, listManagedContainers, readLogs, removeContainer, tagImage, waitHealthy, LABELS } from '../engine/index.ts';
 import { fetchSource } from '../source/fetch.ts';
 import { packBuildContext } from '../source/context.ts';
 import { fsRepoReader, generateDockerfile } from '../dockerfile/index.ts';
@@ -110,6 +110,8 @@ export async function runDeployment(ctx: AppContext, deploymentId: string): Prom
     // 2. Start the new container next to the old one.
     const network = networkName(projectName);
     await ensureNetwork(ctx.docker, network, { [LABELS.managed]: 'true', [LABELS.project]: app.projectId });
+    // In docker-compose the panel is itself a container: it reaches apps (health checks) on their network.
+    if (ctx.env.OPENPANEL_SELF_CONTAINER) await attachContainer(ctx.docker, ctx.env.OPENPANEL_SELF_CONTAINER, network);
     const name = containerName(app, claimed);
     const container = await createAndStartContainer(ctx.docker, {
       name,

@@ -2,7 +2,7 @@ export { LABELS, labelFilters } from './labels.ts';
 export { engineUnavailable } from './errors.ts';
 export { buildImage, imageExists, removeImage, tagImage, type BuildOptions } from './images.ts';
 export type { BuildLine } from './build-output.ts';
-export { ensureNetwork, removeNetwork } from './networks.ts';
+export { attachContainer, ensureNetwork, removeNetwork } from './networks.ts';
 export {
   containerAddress,
   createAndStartContainer,

@@ -1,7 +1,9 @@
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABELS } from './labels.ts';
-import { ensureNetwork, removeNetwork } from './networks.ts';
+import { attachContainer, ensureNetwork, removeNetwork } from './networks.ts';
+import { createAndStartContainer } from './containers.ts';
+import { BUSYBOX } from './test-helpers.ts';
 import { TEST_RUN_LABEL, TestRun } from './test-helpers.ts';
 
 const run = new TestRun('net');
@@ -51,4 +53,18 @@ describe('ensureNetwork', () => {
     expect(await networksNamed(name)).toEqual([]);
     expect(await removeNetwork(docker, name)).toBe(false);
   }, 30_000);
+});
+
+describe('attachContainer', () => {
+  it('connects a foreign container (the panel, a proxy) to a project network once', async () => {
+    const network = run.name('attach');
+    await ensureNetwork(docker, network, run.labels);
+    // Started on the default bridge, like a container the panel did not create.
+    const { id } = await createAndStartContainer(docker, { name: run.name('outsider'), image: BUSYBOX, cmd: ['sleep', '60'], labels: run.labels });
+    await attachContainer(docker, id, network);
+    await attachContainer(docker, id, network);
+    const info = await docker.getContainer(id).inspect();
+    expect(Object.keys(info.NetworkSettings.Networks).sort()).toEqual(['bridge', network].sort());
+    expect(info.NetworkSettings.Networks[network]?.IPAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  });
 });

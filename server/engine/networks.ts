@@ -61,3 +61,13 @@ export async function removeNetwork(docker: Docker, idOrName: string): Promise<b
     return true;
   });
 }
+
+/**
+ * Connects a container that is not ours (the panel itself, a proxy) to a project network so it can
+ * reach apps there. Attaching twice is a no-op.
+ */
+export async function attachContainer(docker: Docker, container: string, network: string): Promise<void> {
+  const info = await engineCall(docker, () => docker.getContainer(container).inspect());
+  if (info.NetworkSettings.Networks?.[network]) return;
+  await engineCall(docker, () => docker.getNetwork(network).connect({ Container: container }));
+}

@@ -5,8 +5,7 @@ import { projects } from '../db/schema/projects.ts';
 import { deployments } from '../db/schema/deployments.ts';
 import { domains } from '../db/schema/domains.ts';
 import { DomainError } from '../errors.ts';
-import { inspectContainer } from '../engine/index.ts';
-import { engineCall } from '../engine/errors.ts';
+import { attachContainer, inspectContainer } from '../engine/index.ts';
 import { networkName } from '../deploy/pipeline.ts';
 import type { AppRoutes, ProxyKind, RouteSpec } from './driver.ts';
 import { tlsMode } from './hosts.ts';
@@ -65,13 +64,6 @@ async function planAppRoutes(ctx: AppContext, appId: string): Promise<Plan> {
   return { routes: { appId, appName: app.name, routes }, network, outcome: { status: routes.length ? 'applied' : 'not_routed', upstream: upstream || undefined, note } };
 }
 
-/** dns upstreams need the proxy's container on the app's project network; attaching twice is a no-op. */
-async function attachProxy(ctx: AppContext, container: string, network: string): Promise<void> {
-  const info = await engineCall(ctx.docker, () => ctx.docker.getContainer(container).inspect());
-  if (info.NetworkSettings.Networks?.[network]) return;
-  await engineCall(ctx.docker, () => ctx.docker.getNetwork(network).connect({ Container: container }));
-}
-
 /**
  * Brings the proxy in line with the app's domains and live container. Never throws for proxy
  * trouble: the outcome says what happened, so a stored domain is not lost to a proxy outage.
@@ -83,7 +75,7 @@ export async function applyAppRoutes(ctx: AppContext, appId: string): Promise<Pr
   return withAppLock(runtime, appId, async () => {
     try {
       const plan = await planAppRoutes(ctx, appId);
-      if (plan.network && plan.routes.routes.length && settings.upstream === 'dns' && settings.proxyContainer) await attachProxy(ctx, settings.proxyContainer, plan.network);
+      if (plan.network && plan.routes.routes.length && settings.upstream === 'dns' && settings.proxyContainer) await attachContainer(ctx.docker, settings.proxyContainer, plan.network);
       await driver.applyApp(plan.routes);
       return { proxy: driver.kind, ...plan.outcome };
     } catch (err) {
