@@ -44,8 +44,12 @@ export async function startPanel(env: Env): Promise<RunningPanel> {
   await ctx.database.migrate();
   await reportDependencies(ctx);
   // Actions caught mid-run by a crash are reported, never silently re-run.
-  await recoverInterruptedActions(ctx);
-  const expirer = setInterval(() => void expireActions(ctx).catch(() => {}), 30_000);
+  const staleActionMs = ctx.jobs.kind === 'in-process' ? 0 : 30 * 60_000;
+  await recoverInterruptedActions(ctx, { staleAfterMs: staleActionMs });
+  const expirer = setInterval(() => {
+    void expireActions(ctx).catch(() => {});
+    if (staleActionMs) void recoverInterruptedActions(ctx, { staleAfterMs: staleActionMs }).catch(() => {});
+  }, 30_000);
   expirer.unref();
   await ctx.jobs.start(jobHandlers(ctx));
   const reconciler = startReconciler(ctx);

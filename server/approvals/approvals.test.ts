@@ -244,3 +244,63 @@ describe('the action stream', () => {
     expect(text).toContain(action.id);
   });
 });
+
+describe('review fixes', () => {
+  it('with several processes, only stale approved or running actions count as interrupted', async () => {
+    await owner.post('/api/apps', newApp('shared'));
+    const action = await pendingAction('deploy_app', { app: 'shared' });
+    await panel.ctx.db.update(actions).set({ status: 'running', startedAt: new Date(), updatedAt: new Date() }).where(eq(actions.id, action.id));
+    expect(await recoverInterruptedActions(panel.ctx, { staleAfterMs: 30 * 60_000 })).toEqual([]);
+    await panel.ctx.db.update(actions).set({ updatedAt: new Date(Date.now() - 31 * 60_000) }).where(eq(actions.id, action.id));
+    expect(await recoverInterruptedActions(panel.ctx, { staleAfterMs: 30 * 60_000 })).toEqual([action.id]);
+  });
+
+  it('an operator cannot run a destructive tool directly', async () => {
+    await owner.post('/api/apps', newApp('keep'));
+    const operator = await userWithRole(panel, owner, 'operator');
+    const res = await operator.post('/api/tools/delete_app', { app: 'keep' });
+    expect(res.status).toBe(403);
+    expect(await panel.ctx.db.select().from(apps)).toHaveLength(1);
+    expect((await requestAs(owner, 'delete_app', { app: 'keep' })).status).toBe('done');
+  });
+
+  it('an approval does not carry over to a recreated app with the same name', async () => {
+    await owner.post('/api/apps', newApp('phoenix'));
+    const action = await pendingAction('update_app', { app: 'phoenix', memoryMb: 64 });
+    expect((await owner.delete('/api/apps/phoenix')).status).toBe(200);
+    await owner.post('/api/apps', newApp('phoenix'));
+    const view = await (await owner.post(`/api/actions/${action.id}/approve`)).json();
+    expect(view.status).toBe('failed');
+    expect(view.error).toMatch(/not the one that was approved/);
+    const [app] = await panel.ctx.db.select().from(apps);
+    expect(app!.memoryMb).toBeNull();
+  });
+
+  it('agent tokens cannot revoke tokens or delete conversations', async () => {
+    const { record } = await (await owner.post('/api/tokens', { name: 'ci', kind: 'human', scopes: ['read'] })).json();
+    expect((await agent.delete(`/api/tokens/${record.id}`)).status).toBe(403);
+    expect((await agent.delete('/api/conversations/00000000-0000-4000-8000-000000000000')).status).toBe(403);
+  });
+
+  it('a secret setting cannot be turned into a readable one', async () => {
+    await owner.put('/api/settings/providers.groq.api_key', { value: 'sk-secret-value-1', secret: true });
+    const res = await owner.put('/api/settings/providers.groq.api_key', { value: 'x', secret: false });
+    expect(res.status).toBe(422);
+  });
+});
+
+describe('tool outputs on every surface', () => {
+  it('remove known secret values that logs echoed', async () => {
+    await owner.post('/api/apps', newApp('leaky'));
+    const CANARY = 'canary-echoed-in-build-log-91';
+    await owner.put('/api/apps/leaky/env', { vars: { API_KEY: CANARY }, buildTime: true });
+    const [app] = await panel.ctx.db.select().from(apps);
+    const [d] = await panel.ctx.db.insert(deployments).values({ appId: app!.id, number: 1, status: 'failed', createdBy: 'test', settings: { port: null, command: null, healthCheck: { type: 'none' }, healthTimeoutSeconds: 60, restartPolicy: 'no', cpus: null, memoryMb: null, volumes: [] } }).returning();
+    const { deploymentLogs } = await import('../db/schema/deployment-logs.ts');
+    await panel.ctx.db.insert(deploymentLogs).values({ deploymentId: d!.id, seq: 1, stream: 'stdout', text: `RUN echo ${CANARY}` });
+    const result = await requestAs(agent, 'get_build_logs', { deployment: d!.id });
+    expect(result.status).toBe('done');
+    expect(JSON.stringify(result)).not.toContain(CANARY);
+    expect(result.text).toContain('RUN echo');
+  });
+});

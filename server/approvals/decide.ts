@@ -5,7 +5,7 @@ import { DomainError } from '../errors.ts';
 import { writeAudit, type Caller } from '../audit.ts';
 import { actorLabel, hasScope, isAgent, roleAtLeast } from '../auth/permissions.ts';
 import { inputHash } from './canonical.ts';
-import { getTool, parseInput, runTool } from './gate.ts';
+import { getTool, parseInput, resolveTarget, runTool } from './gate.ts';
 import { findAction, notifyAction, toActionView, type ActionView } from './store.ts';
 
 /** Only a person may decide, with the approve permission and a role that fits the risk. */
@@ -102,6 +102,12 @@ export async function executeApproved(ctx: AppContext, caller: Caller, id: strin
     const input = parseInput(tool, JSON.parse(ctx.secrets.decrypt(running.inputEncrypted, `action:${id}`)));
     // The stored input must still be exactly what was approved.
     if (inputHash(tool.name, input) !== running.inputHash) throw new DomainError('conflict', 'The stored input no longer matches its approval.');
+    // The approval bound a resource: if the name now points at another one (deleted and
+    // recreated meanwhile), it does not carry over.
+    const target = await resolveTarget(ctx, tool, input);
+    if (running.targetId && target && target.id !== running.targetId) {
+      throw new DomainError('conflict', `The target ${target.name ?? target.id} is not the one that was approved (it was replaced meanwhile).`, 'Request it again.');
+    }
     const result = await runTool(ctx, tool, input, caller);
     outcome =
       result.status === 'done'

@@ -10,6 +10,8 @@ import { findAppRow } from '../services/apps.ts';
 import { getDeployment } from '../services/deployments.ts';
 import { canonicalJson, inputHash } from './canonical.ts';
 import { decide } from './policy.ts';
+import { collectSecretValues, scrubDeep } from '../chat/scrub.ts';
+import { roleAtLeast } from '../auth/permissions.ts';
 import { notifyAction, toActionView, type ActionView } from './store.ts';
 
 export type RequestedVia = 'chat' | 'mcp' | 'api';
@@ -49,7 +51,7 @@ export function parseInput(tool: ToolDefinition, input: unknown): Record<string,
 }
 
 /** The resource a call acts on, resolved to an id, so the approval binds to it. */
-async function resolveTarget(ctx: AppContext, tool: ToolDefinition, input: Record<string, unknown>): Promise<{ type: string; id: string; name?: string; appId: string | null } | null> {
+export async function resolveTarget(ctx: AppContext, tool: ToolDefinition, input: Record<string, unknown>): Promise<{ type: string; id: string; name?: string; appId: string | null } | null> {
   const target = tool.target?.(input as never);
   if (!target) return null;
   if (target.type === 'app') {
@@ -67,7 +69,10 @@ async function resolveTarget(ctx: AppContext, tool: ToolDefinition, input: Recor
 export async function runTool(ctx: AppContext, tool: ToolDefinition, input: Record<string, unknown>, caller: Caller): Promise<ToolCallResult> {
   try {
     const out = await tool.execute(input as never, { ...ctx, caller });
-    return { status: 'done', text: out.text, data: out.data };
+    // Tools never put secrets in their output, but logs can echo them: every surface (chat, MCP,
+    // REST) gets the result with known secret values removed.
+    const secrets = await collectSecretValues(ctx);
+    return { status: 'done', text: scrubDeep(out.text, secrets), data: scrubDeep(out.data, secrets) };
   } catch (err) {
     if (err instanceof DomainError) {
       return { status: 'failed', error: err.message, hint: err.hint, text: `${tool.name} failed: ${err.message}${err.hint ? ` ${err.hint}` : ''}` };
@@ -96,6 +101,10 @@ export async function requestTool(ctx: AppContext, req: ToolRequest): Promise<To
   const auditTarget = target ? { type: target.type, id: target.id } : undefined;
 
   if (decision === 'allow') {
+    // Running a destructive tool directly is an admin's call, as on the dedicated REST routes.
+    if (tool.risk === 'destructive' && actor.type === 'user' && !roleAtLeast(actor.role, 'admin')) {
+      throw new DomainError('forbidden', `${tool.name} is destructive: only an admin or owner can run it directly.`, 'Ask an admin, or request it through the chat so an admin can approve it.');
+    }
     const result = await runTool(ctx, tool, input, req.caller);
     if (tool.risk !== 'read') {
       await writeAudit(ctx.db, req.caller, { action: `tool.${tool.name}`, target: auditTarget, input: { via: req.via, input: redact(input), policy: rule?.id ?? 'default' }, result: result.status === 'done' ? 'ok' : 'error', error: result.status === 'failed' ? result.error : undefined });

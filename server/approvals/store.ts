@@ -108,7 +108,11 @@ export async function expireActions(ctx: AppContext): Promise<number> {
  * After a crash or restart: an action that was approved or running is not run again silently.
  * It is marked failed with a reason, audited, and reported; a person can request it again.
  */
-export async function recoverInterruptedActions(ctx: AppContext): Promise<string[]> {
+export async function recoverInterruptedActions(ctx: AppContext, opts: { staleAfterMs?: number } = {}): Promise<string[]> {
+  // Actions run inside the process that approved them. With one process (the embedded default),
+  // anything still approved or running at start-up was interrupted. With several processes, only
+  // rows nobody has touched for a while are, so another process's running action is left alone.
+  const staleBefore = new Date(Date.now() - (opts.staleAfterMs ?? 0));
   const interrupted = await ctx.db
     .update(actions)
     .set({
@@ -117,7 +121,7 @@ export async function recoverInterruptedActions(ctx: AppContext): Promise<string
       finishedAt: new Date(),
       updatedAt: new Date(),
     })
-    .where(inArray(actions.status, ['approved', 'running']))
+    .where(and(inArray(actions.status, ['approved', 'running']), lt(actions.updatedAt, staleBefore)))
     .returning();
   for (const row of interrupted) {
     await writeAudit(ctx.db, { actor: { type: 'system', label: 'approvals', scopes: [] } }, { action: 'action.interrupted', target: { type: 'action', id: row.id }, input: { tool: row.tool, was: 'approved or running' }, result: 'error', error: 'interrupted by a restart' });

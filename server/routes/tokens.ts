@@ -83,7 +83,7 @@ export function tokenRoutes(opts: { limit: number; windowSeconds: number }) {
         tags: ['tokens'],
         summary: 'Revoke a token; it stops working at once',
         security,
-        middleware: [requireScope('read')],
+        middleware: [requireScope('read'), requireHuman()],
         request: { params: IdParam },
         responses: { 204: { description: 'Revoked' }, ...commonErrors, ...notFound },
       }),

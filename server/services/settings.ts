@@ -22,6 +22,11 @@ export async function listSettings(db: Database): Promise<SettingView[]> {
 }
 
 export async function putSetting(db: Database, box: SecretBox, caller: Caller, key: string, input: { value: string; secret: boolean }): Promise<SettingView> {
+  const [existing] = await db.select({ secret: settings.secret }).from(settings).where(eq(settings.key, key));
+  if (existing?.secret && !input.secret) {
+    // Otherwise a secret could be overwritten into a readable setting and its replacement read back.
+    throw new DomainError('invalid', `${key} is a secret setting and stays secret.`, 'Send "secret": true, or delete it first.');
+  }
   const row = input.secret
     ? { key, secret: true, value: null, encryptedValue: box.encrypt(input.value, secretContext(key)), updatedAt: new Date() }
     : { key, secret: false, value: input.value, encryptedValue: null, updatedAt: new Date() };
