@@ -26,7 +26,8 @@ beforeAll(async () => {
     await ctx.database.migrate();
     const cli = { actor: { type: 'system' as const, label: 'test', scopes: [...SCOPES] } };
     const owner = await createFirstOwner(ctx.db, cli, { email: 'owner@example.com', name: 'Owner', password: 'correct horse battery' });
-    agentToken = (await createApiToken(ctx.db, cli, owner, { name: 'ide', kind: 'agent', scopes: ['read', 'write'] })).token;
+    // This test drives the client prompt, so the owner opts this token in to client approvals.
+    agentToken = (await createApiToken(ctx.db, cli, owner, { name: 'ide', kind: 'agent', scopes: ['read', 'write'], requirePanelApproval: false })).token;
   } finally {
     await closeContext(ctx);
   }

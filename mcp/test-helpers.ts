@@ -50,7 +50,8 @@ export function textOf(result: unknown): string {
 export const actionIdIn = (text: string) => /Pending action ([0-9a-f-]{36})/.exec(text)?.[1];
 
 export async function newAgentToken(owner: HttpClient, body: { scopes: string[]; requirePanelApproval?: boolean; name?: string }): Promise<string> {
-  const res = await owner.post('/api/tokens', { name: body.name ?? 'mcp', kind: 'agent', ...body });
+  // Elicitation tests need a token whose owner opted in to client prompts (the default is panel-only).
+  const res = await owner.post('/api/tokens', { name: body.name ?? 'mcp', kind: 'agent', requirePanelApproval: false, ...body });
   if (res.status !== 201) throw new Error(`token create failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }

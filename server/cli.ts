@@ -85,15 +85,15 @@ token
   .addOption(new Option('--kind <kind>', 'human, or agent for an AI assistant (never approves)').choices(['human', 'agent']).default('human'))
   .option('--scopes <list>', `comma-separated: ${SCOPES.join(', ')}`, 'read')
   .option('--expires-in-days <n>', 'expiry in days', (v) => Number.parseInt(v, 10))
-  .option('--require-panel-approval', 'MCP: approve this agent\'s writes only in the panel, never in the MCP client')
-  .action(async (opts: { email: string; name: string; kind: 'human' | 'agent'; scopes: string; expiresInDays?: number; requirePanelApproval?: boolean }) => {
+  .option('--allow-client-approval', 'MCP: let the client ask the person to approve this agent\'s writes (default: approve in the panel only)')
+  .action(async (opts: { email: string; name: string; kind: 'human' | 'agent'; scopes: string; expiresInDays?: number; allowClientApproval?: boolean }) => {
     const scopes = opts.scopes.split(',').map((s) => s.trim()).filter(Boolean);
     const unknown = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
     if (unknown.length) throw new DomainError('invalid', `Unknown scopes: ${unknown.join(', ')}.`, `Use ${SCOPES.join(', ')}.`);
     await withContext(async (ctx) => {
       const owner = await findUserByEmail(ctx.db, opts.email);
       if (!owner) throw new DomainError('not_found', `No user with the e-mail ${opts.email}.`, 'Create one with `openpanel admin create`.');
-      const created = await createApiToken(ctx.db, cliCaller, owner, { name: opts.name, kind: opts.kind, scopes: scopes as Scope[], expiresInDays: opts.expiresInDays, requirePanelApproval: opts.requirePanelApproval });
+      const created = await createApiToken(ctx.db, cliCaller, owner, { name: opts.name, kind: opts.kind, scopes: scopes as Scope[], expiresInDays: opts.expiresInDays, requirePanelApproval: !opts.allowClientApproval });
       console.error(`Token "${opts.name}" (${opts.kind}; ${scopes.join(', ')}) for ${owner.email}. It is shown only now:`);
       console.log(created.token);
     });

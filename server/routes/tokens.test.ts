@@ -48,6 +48,9 @@ describe('API tokens', () => {
     expect(refused.status).toBe(422);
     expect((await refused.json()).error.message).toMatch(/cannot have the approve scope/);
     const agent = Client.withToken(panel, await createToken(owner, { kind: 'agent', scopes: ['read', 'write'] }));
+    // Without an owner's explicit opt-in, an agent's writes are approved in the panel only.
+    const rows = await panel.ctx.db.select().from(apiTokens);
+    expect(rows.find((r) => r.kind === 'agent')?.requirePanelApproval).toBe(true);
     const me = await (await agent.get('/api/auth/me')).json();
     expect(me).toMatchObject({ via: 'token', tokenKind: 'agent', scopes: ['read', 'write'] });
     const mint = await agent.post('/api/tokens', { name: 'escalate', kind: 'human', scopes: ['read'] });

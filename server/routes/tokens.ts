@@ -30,7 +30,7 @@ const NewTokenInput = z
     kind: z.enum(['human', 'agent']).describe('agent: for an AI assistant (MCP); it can never approve actions'),
     scopes: z.array(ScopeSchema).min(1, { error: 'expected at least one scope' }),
     expiresInDays: z.number().int().min(1).max(3650).optional(),
-    requirePanelApproval: z.boolean().optional().describe('agent tokens over MCP: always approve in the panel, never in the MCP client (elicitation)'),
+    requirePanelApproval: z.boolean().optional().describe('agent tokens over MCP: approve only in the panel (default true); false lets a trusted MCP client ask the person directly (elicitation)'),
   })
   .openapi('NewToken');
 

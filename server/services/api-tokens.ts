@@ -52,11 +52,11 @@ export async function createApiToken(db: Database, caller: Caller, owner: User, 
   return audited(
     db,
     caller,
-    { action: 'token.create', input: { name: input.name, kind: input.kind, scopes: input.scopes, expiresInDays: input.expiresInDays, requirePanelApproval: input.requirePanelApproval ?? false, userId: owner.id }, targetOf: (r) => ({ type: 'token', id: r.record.id }) },
+    { action: 'token.create', input: { name: input.name, kind: input.kind, scopes: input.scopes, expiresInDays: input.expiresInDays, requirePanelApproval: input.requirePanelApproval ?? true, userId: owner.id }, targetOf: (r) => ({ type: 'token', id: r.record.id }) },
     async () => {
       const [row] = await db
         .insert(apiTokens)
-        .values({ userId: owner.id, name: input.name, kind: input.kind, scopes: input.scopes, tokenHash: sha256(token), prefix: token.slice(0, 10), expiresAt, requirePanelApproval: input.requirePanelApproval ?? false })
+        .values({ userId: owner.id, name: input.name, kind: input.kind, scopes: input.scopes, tokenHash: sha256(token), prefix: token.slice(0, 10), expiresAt, requirePanelApproval: input.requirePanelApproval ?? true })
         .returning();
       return { token, record: toPublicToken(row!) };
     },

@@ -18,10 +18,11 @@ export const apiTokens = pgTable(
     /** First characters of the token, so a person can tell tokens apart in a list. */
     prefix: text().notNull(),
     /**
-     * For agent tokens used over MCP: when true, a person must approve in the panel even if the
-     * client can ask them directly (MCP elicitation).
+     * For agent tokens used over MCP: when true (the default), a person approves in the panel.
+     * Only when an owner turns it off may the MCP client ask them directly (elicitation): then the
+     * client software, which holds the token, relays the decision, so it must be trusted.
      */
-    requirePanelApproval: boolean('require_panel_approval').notNull().default(false),
+    requirePanelApproval: boolean('require_panel_approval').notNull().default(true),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),

@@ -12,7 +12,7 @@ function NewTokenForm({ onCreated }: { onCreated: (token: string, record: ApiTok
   const [name, setName] = useState('');
   const [kind, setKind] = useState<'agent' | 'human'>('agent');
   const [scopes, setScopes] = useState<string[]>(['read', 'write']);
-  const [panelOnly, setPanelOnly] = useState(false);
+  const [clientPrompts, setClientPrompts] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -22,7 +22,7 @@ function NewTokenForm({ onCreated }: { onCreated: (token: string, record: ApiTok
     setError(null);
     try {
       const wanted = kind === 'agent' ? scopes.filter((s) => s !== 'approve') : scopes;
-      const res = await api<{ token: string; record: ApiToken }>('/api/tokens', { method: 'POST', body: { name, kind, scopes: wanted, ...(kind === 'agent' && panelOnly ? { requirePanelApproval: true } : {}) } });
+      const res = await api<{ token: string; record: ApiToken }>('/api/tokens', { method: 'POST', body: { name, kind, scopes: wanted, ...(kind === 'agent' ? { requirePanelApproval: !clientPrompts } : {}) } });
       onCreated(res.token, res.record);
       setName('');
     } catch (err) {
@@ -55,7 +55,7 @@ function NewTokenForm({ onCreated }: { onCreated: (token: string, record: ApiTok
       </fieldset>
       {kind === 'agent' && (
         <label className="check">
-          <input type="checkbox" checked={panelOnly} onChange={(e) => setPanelOnly(e.target.checked)} /> Always approve in this panel (no approval prompts inside the client)
+          <input type="checkbox" checked={clientPrompts} onChange={(e) => setClientPrompts(e.target.checked)} /> Let a trusted MCP client ask me to approve (otherwise: approve in this panel only)
         </label>
       )}
       {error && <p className="error" role="alert">{error}</p>}

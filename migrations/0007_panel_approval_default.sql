@@ -1,0 +1,1 @@
+ALTER TABLE "api_tokens" ALTER COLUMN "require_panel_approval" SET DEFAULT true;
