@@ -155,7 +155,10 @@ describe('domains through a real Caddy', () => {
     expect((await owner.delete('/api/apps/domapi')).status).toBe(200);
     const gone = await eventually(() => ourRoutes('openpanel'), (ids: string[]) => !ids.some((id) => id.includes(apiId)));
     timings.routesGoneAfterAppDelete = gone.ms;
-    expect((await config('apps/tls/automation/policies')).map((p: { '@id': string }) => p['@id'])).toEqual([`openpanel-tls-${HOST}`]);
+    // The certificate policy goes in the same apply, right after the routes: wait for it too.
+    const policyIds = async () => (await config('apps/tls/automation/policies')).map((p: { '@id': string }) => p['@id']);
+    const policies = await eventually(policyIds, (ids: string[]) => ids.length === 1);
+    expect(policies.value).toEqual([`openpanel-tls-${HOST}`]);
 
     // Caddy restarted without its config: the panel's start-up reconciliation puts the routes back.
     for (const server of ['openpanel', 'openpanel_http']) for (const id of await ourRoutes(server)) await new CaddyAdmin(caddy.adminUrl).delete(`/id/${id}`);
