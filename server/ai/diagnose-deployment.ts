@@ -7,7 +7,7 @@ import { getDeployment } from '../services/deployments.ts';
 import { readDeploymentLogs } from '../deploy/log-writer.ts';
 import { envVarNames } from '../knowledge/documents.ts';
 import { redactText } from '../source/redact.ts';
-import { collectSecretValues, scrubText } from '../chat/scrub.ts';
+import { collectSecretValues, scrubText } from '../crypto/scrub.ts';
 import { renderPrompt } from '../chat/prompts.ts';
 import { untrusted } from '../../tools/define.ts';
 

@@ -10,7 +10,7 @@ import { findAppRow } from '../services/apps.ts';
 import { getDeployment } from '../services/deployments.ts';
 import { canonicalJson, inputHash } from './canonical.ts';
 import { decide } from './policy.ts';
-import { collectSecretValues, scrubDeep } from '../chat/scrub.ts';
+import { collectSecretValues, scrubDeep } from '../crypto/scrub.ts';
 import { roleAtLeast } from '../auth/permissions.ts';
 import { notifyAction, toActionView, type ActionView } from './store.ts';
 

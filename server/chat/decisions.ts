@@ -11,7 +11,7 @@ import { expireActions, toActionView, type ActionView } from '../approvals/store
 import { actionOutcome, safeActionView } from '../../tools/lib/action-text.ts';
 import { actionOutput, type ActionCard } from './ai-tools.ts';
 import type { ChatMessage } from './conversations.ts';
-import { scrubDeep } from './scrub.ts';
+import { scrubDeep } from '../crypto/scrub.ts';
 
 /**
  * Approvals inside the chat, always checked against the server's own records. The stored

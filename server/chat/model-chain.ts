@@ -6,7 +6,8 @@ import { createChatModel } from '../providers/models.ts';
 import { FallbackModel, type ChainLink } from '../providers/fallback.ts';
 import { limiterFor } from '../providers/limits.ts';
 import { createCommandModel } from './command-model.ts';
-import { collectSecretValues, withSecretScrubber, type SecretValues } from './scrub.ts';
+import { collectSecretValues } from '../crypto/scrub.ts';
+import { withSecretScrubber, type SecretValues } from './scrub.ts';
 
 export const PROVIDER_CHOICES = ['auto', 'command', 'gemini', 'groq', 'ollama'] as const;
 export type ProviderChoice = (typeof PROVIDER_CHOICES)[number];

@@ -10,7 +10,7 @@ import { applyDecisions, decidedAtTail, forStorage, loadBoundActions, modelView,
 import { loadMessages, openConversation, saveMessage, setTitle, updateSummary, type ChatMessage, type ChatMetadata } from './conversations.ts';
 import { chatModelFor, type ChatModelOverrides, type ProviderChoice } from './model-chain.ts';
 import { renderPrompt } from './prompts.ts';
-import { collectSecretValues, scrubText } from './scrub.ts';
+import { collectSecretValues, scrubText } from '../crypto/scrub.ts';
 
 export interface ChatTurn {
   /** The conversation; a new one is started when absent. */

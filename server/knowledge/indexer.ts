@@ -5,7 +5,7 @@ import { projects } from '../db/schema/projects.ts';
 import { contextChunks } from '../db/schema/context-chunks.ts';
 import { currentDeployment } from '../services/deployments.ts';
 import { redactText } from '../source/redact.ts';
-import { collectSecretValues, scrubDeep, scrubText } from '../chat/scrub.ts';
+import { collectSecretValues, scrubDeep, scrubText } from '../crypto/scrub.ts';
 import type { JobPayloads } from '../jobs/queue.ts';
 import { chunkText } from './chunk.ts';
 import { createEmbedder, type Embedder } from './embedder.ts';
