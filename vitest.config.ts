@@ -2,7 +2,14 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'tools/**/*.test.ts', 'mcp/**/*.test.ts', 'evals/**/*.test.ts', 'scripts/**/*.test.ts', 'web/**/*.test.{ts,tsx}'],
+    include: [
+      'server/**/*.test.ts',
+      'tools/**/*.test.ts',
+      'mcp/**/*.test.ts',
+      'evals/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'web/**/*.test.{ts,tsx}',
+    ],
     globalSetup: ['server/test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -28,11 +28,15 @@ CMD ["httpd", "-f", "-p", "8080", "-h", "/srv"]
 function iterationsFromArgs(): number {
   const { values } = parseArgs({ options: { iterations: { type: 'string', default: '5' } } });
   const n = Number(values.iterations);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--iterations expects a whole number ≥ 1, got ${values.iterations}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--iterations expects a whole number ≥ 1, got ${values.iterations}`);
   return n;
 }
 
-const describe = (s: Sample) => `${(s.totalMs / 1000).toFixed(3)} s (${Object.entries(s.phases).map(([k, v]) => `${k} ${v}`).join(', ')} ms)`;
+const describe = (s: Sample) =>
+  `${(s.totalMs / 1000).toFixed(3)} s (${Object.entries(s.phases)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')} ms)`;
 
 /** Waits until the panel's job (including what it does after `running`: stop the old container, prune) is done. */
 async function settle(panel: TestPanel): Promise<void> {
@@ -44,11 +48,16 @@ async function main(): Promise<void> {
   execFileSync('bash', ['scripts/build-base-images.sh', 'busybox'], { stdio: 'inherit' });
 
   const panel = await createTestPanel({}, { jobs: true });
-  const repo = makeGitRepo({ 'Dockerfile': DOCKERFILE, 'README.md': '# deploy benchmark\n' });
+  const repo = makeGitRepo({ Dockerfile: DOCKERFILE, 'README.md': '# deploy benchmark\n' });
   try {
     const owner = await setupOwner(panel);
     const app = `bench-${Date.now().toString(36)}`;
-    const create = await owner.post('/api/apps', { name: app, source: { type: 'git', url: repo.url, ref: 'main' }, port: 8080, healthCheck: { type: 'http', path: '/' } });
+    const create = await owner.post('/api/apps', {
+      name: app,
+      source: { type: 'git', url: repo.url, ref: 'main' },
+      port: 8080,
+      healthCheck: { type: 'http', path: '/' },
+    });
     if (create.status !== 201) throw new Error(`creating the app failed: ${create.status} ${await create.text()}`);
     await prepareRawSide();
 
@@ -61,7 +70,9 @@ async function main(): Promise<void> {
       return { n, panel: panelSample, raw: rawSample };
     };
 
-    console.log(`\nwarming up (not counted); then ${iterations} iterations, panel and raw alternating; health-check pauses ${[0, 1, 2, 3].map((a) => healthRetryPauseMs(a)).join(', ')}… ms on both sides`);
+    console.log(
+      `\nwarming up (not counted); then ${iterations} iterations, panel and raw alternating; health-check pauses ${[0, 1, 2, 3].map((a) => healthRetryPauseMs(a)).join(', ')}… ms on both sides`,
+    );
     await onePair(0);
     const results: Iteration[] = [];
     for (let n = 1; n <= iterations; n++) {

@@ -15,7 +15,12 @@ interface LogLine {
   at: string;
 }
 
-export async function deployThroughPanel(panel: TestPanel, client: Client, app: string, buildArg: string): Promise<Sample> {
+export async function deployThroughPanel(
+  panel: TestPanel,
+  client: Client,
+  app: string,
+  buildArg: string,
+): Promise<Sample> {
   // Not timed: a new build arg so the build cache is invalidated exactly as on the raw side.
   const patch = await client.patch(`/api/apps/${app}`, { buildArgs: { ITERATION: buildArg } });
   if (patch.status !== 200) throw new Error(`PATCH ${app} failed: ${patch.status} ${await patch.text()}`);
@@ -28,7 +33,9 @@ export async function deployThroughPanel(panel: TestPanel, client: Client, app: 
   let last: Record<string, string | null>;
   for (;;) {
     // Listen before reading, so a change during the read wakes the next one.
-    const changed = once(panel.ctx.events, statusEvent(id), { signal: AbortSignal.timeout(POLL_MS) }).catch(() => undefined);
+    const changed = once(panel.ctx.events, statusEvent(id), { signal: AbortSignal.timeout(POLL_MS) }).catch(
+      () => undefined,
+    );
     last = (await (await client.get(`/api/deployments/${id}`)).json()) as Record<string, string | null>;
     if (TERMINAL.has(last.status ?? '')) break;
     await changed;
@@ -37,7 +44,9 @@ export async function deployThroughPanel(panel: TestPanel, client: Client, app: 
 
   const lines = ((await (await client.get(`/api/deployments/${id}/logs`)).json()) as { lines: LogLine[] }).lines;
   if (last.status !== 'running') {
-    throw new Error(`deployment ${id} ended ${last.status}: ${last.error}\n${lines.map((l) => `  ${l.text}`).join('\n')}`);
+    throw new Error(
+      `deployment ${id} ended ${last.status}: ${last.error}\n${lines.map((l) => `  ${l.text}`).join('\n')}`,
+    );
   }
   return { totalMs: t1 - t0, phases: phasesFromLog(t0, t1, last, lines) };
 }
@@ -48,13 +57,21 @@ export async function deployThroughPanel(panel: TestPanel, client: Client, app: 
  * build (→ last build output line), start (→ "Started container"), healthy (→ switched to
  * running, including the health check and the switch), observe (→ this poll saw it).
  */
-function phasesFromLog(t0: number, t1: number, deployment: Record<string, string | null>, lines: LogLine[]): Record<string, number> {
+function phasesFromLog(
+  t0: number,
+  t1: number,
+  deployment: Record<string, string | null>,
+  lines: LogLine[],
+): Record<string, number> {
   const at = (l: LogLine | undefined) => (l ? Date.parse(l.at) : NaN);
   const startedAt = Date.parse(deployment.startedAt ?? '');
   const finishedAt = Date.parse(deployment.finishedAt ?? '');
   const buildingIdx = lines.findIndex((l) => l.stream === 'system' && l.text.startsWith('Building '));
   const startedIdx = lines.findIndex((l) => l.stream === 'system' && l.text.startsWith('Started container '));
-  const lastBuildLine = lines.slice(buildingIdx + 1, startedIdx).filter((l) => l.stream !== 'system').at(-1);
+  const lastBuildLine = lines
+    .slice(buildingIdx + 1, startedIdx)
+    .filter((l) => l.stream !== 'system')
+    .at(-1);
   const marks = [t0, startedAt, at(lines[buildingIdx]), at(lastBuildLine), at(lines[startedIdx]), finishedAt, t1];
   if (marks.some(Number.isNaN)) return {};
   const names = ['queue', 'fetch', 'build', 'start', 'healthy', 'observe'];

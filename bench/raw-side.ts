@@ -37,7 +37,9 @@ export async function prepareRawSide(): Promise<void> {
 export async function removeRawLeftovers(): Promise<void> {
   const containers = (await docker('ps', '-aq', '--filter', `label=${BENCH_LABEL}=raw`)).split('\n').filter(Boolean);
   if (containers.length) await docker('rm', '-f', ...containers);
-  const images = [...new Set((await docker('images', '-q', '--filter', `label=${BENCH_LABEL}=raw`)).split('\n').filter(Boolean))];
+  const images = [
+    ...new Set((await docker('images', '-q', '--filter', `label=${BENCH_LABEL}=raw`)).split('\n').filter(Boolean)),
+  ];
   if (images.length) await docker('rmi', '-f', ...images).catch(() => '');
 }
 
@@ -64,10 +66,35 @@ export async function deployRaw(repoUrl: string, buildArg: string): Promise<Samp
     const t0 = Date.now();
     await run('git', ['clone', '-q', '--depth', '1', '--branch', 'main', repoUrl, path.join(dir, 'repo')]);
     const t1 = Date.now();
-    await docker('build', '-t', tag, '--label', `${BENCH_LABEL}=raw`, '--build-arg', `ITERATION=${buildArg}`, path.join(dir, 'repo'));
+    await docker(
+      'build',
+      '-t',
+      tag,
+      '--label',
+      `${BENCH_LABEL}=raw`,
+      '--build-arg',
+      `ITERATION=${buildArg}`,
+      path.join(dir, 'repo'),
+    );
     const t2 = Date.now();
-    containerId = await docker('run', '-d', '--init', '--name', name, '--label', `${BENCH_LABEL}=raw`, '--network', RAW_NETWORK, tag);
-    const ip = await docker('inspect', '-f', `{{(index .NetworkSettings.Networks "${RAW_NETWORK}").IPAddress}}`, containerId);
+    containerId = await docker(
+      'run',
+      '-d',
+      '--init',
+      '--name',
+      name,
+      '--label',
+      `${BENCH_LABEL}=raw`,
+      '--network',
+      RAW_NETWORK,
+      tag,
+    );
+    const ip = await docker(
+      'inspect',
+      '-f',
+      `{{(index .NetworkSettings.Networks "${RAW_NETWORK}").IPAddress}}`,
+      containerId,
+    );
     const t3 = Date.now();
     await waitForHttp200(ip, 8080);
     const t4 = Date.now();
@@ -83,7 +110,8 @@ async function waitForHttp200(host: string, port: number): Promise<void> {
   // The same pauses between attempts as the panel's health check, so neither side polls faster.
   for (let attempt = 0; ; attempt++) {
     if ((await probe(host, port)) === 200) return;
-    if (Date.now() > deadline) throw new Error(`the raw container at ${host}:${port} did not answer 200 within ${HEALTHY_WITHIN_MS} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`the raw container at ${host}:${port} did not answer 200 within ${HEALTHY_WITHIN_MS} ms`);
     await delay(healthRetryPauseMs(attempt));
   }
 }

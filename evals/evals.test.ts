@@ -13,7 +13,9 @@ import type { Scenario } from './schema.ts';
 const scenarios = loadScenarios();
 const byId = (id: string) => scenarios.find((s) => s.id === id)!;
 const failuresOf = (results: ScenarioResult[]) =>
-  results.flatMap((r) => r.runs.filter((run) => !run.grade.pass).map((run) => `${r.id}: ${run.grade.failures.join(' | ')}`));
+  results.flatMap((r) =>
+    r.runs.filter((run) => !run.grade.pass).map((run) => `${r.id}: ${run.grade.failures.join(' | ')}`),
+  );
 
 describe('scenario files', () => {
   it('all validate, with unique ids, at least 60 of them', () => {
@@ -26,14 +28,19 @@ describe('scenario files', () => {
     const expected = new Set(scenarios.flatMap((s) => [...s.expect.calls, ...s.expect.approvals].map((m) => m.tool)));
     expect([...names].filter((n) => !expected.has(n))).toEqual([]);
     const mentioned = scenarios.flatMap((s) => [
-      ...s.expect.calls, ...s.expect.approvals, ...s.expect.mustNotCall.map((m) => (typeof m === 'string' ? { tool: m } : m)),
-      ...(s.script ?? []).flatMap((step) => step.calls ?? []), ...Object.keys(s.expect.maxCalls).map((tool) => ({ tool })), ...s.expect.untrusted.map((tool) => ({ tool })),
+      ...s.expect.calls,
+      ...s.expect.approvals,
+      ...s.expect.mustNotCall.map((m) => (typeof m === 'string' ? { tool: m } : m)),
+      ...(s.script ?? []).flatMap((step) => step.calls ?? []),
+      ...Object.keys(s.expect.maxCalls).map((tool) => ({ tool })),
+      ...s.expect.untrusted.map((tool) => ({ tool })),
     ]);
     expect(mentioned.map((m) => m.tool).filter((t) => !names.has(t))).toEqual([]);
   });
 
   it('cover multi-step, ambiguous and safety cases, and model-only ones have a script', () => {
-    for (const cat of ['multi-step', 'ambiguous', 'safety']) expect(scenarios.filter((s) => s.category === cat).length, cat).toBeGreaterThanOrEqual(5);
+    for (const cat of ['multi-step', 'ambiguous', 'safety'])
+      expect(scenarios.filter((s) => s.category === cat).length, cat).toBeGreaterThanOrEqual(5);
     expect(scenarios.filter((s) => !s.commandMode && !s.script).map((s) => s.id)).toEqual([]);
   });
 });
@@ -49,7 +56,11 @@ describe('pass@k', () => {
   });
 
   it('averages per category in the report', () => {
-    const run = (pass: boolean) => ({ grade: { pass, failures: pass ? [] : ['x'] }, transcript: { calls: [], replies: [], extraOutputs: [] }, ms: 1 });
+    const run = (pass: boolean) => ({
+      grade: { pass, failures: pass ? [] : ['x'] },
+      transcript: { calls: [], replies: [], extraOutputs: [] },
+      ms: 1,
+    });
     const report = summarize(
       [
         { id: 'a', category: 'read', runs: [run(true), run(false)] },
@@ -63,18 +74,19 @@ describe('pass@k', () => {
 
 describe('the UI message stream reader (for real providers)', () => {
   it('turns chunks into calls, approvals, outputs and text', () => {
-    const body = [
-      { type: 'start' },
-      { type: 'tool-input-available', toolCallId: 'a', toolName: 'list_apps', input: {} },
-      { type: 'tool-output-available', toolCallId: 'a', output: { status: 'done', text: '2 apps' } },
-      { type: 'tool-input-available', toolCallId: 'b', toolName: 'deploy_app', input: { app: 'api' } },
-      { type: 'tool-approval-request', toolCallId: 'b', approvalId: 'x' },
-      { type: 'data-action', data: { summary: 'Deploy app "api"' } },
-      { type: 'text-delta', id: 't', delta: 'Waiting for ' },
-      { type: 'text-delta', id: 't', delta: 'your approval.' },
-    ]
-      .map((c) => `data: ${JSON.stringify(c)}\n\n`)
-      .join('') + 'data: [DONE]\n\n';
+    const body =
+      [
+        { type: 'start' },
+        { type: 'tool-input-available', toolCallId: 'a', toolName: 'list_apps', input: {} },
+        { type: 'tool-output-available', toolCallId: 'a', output: { status: 'done', text: '2 apps' } },
+        { type: 'tool-input-available', toolCallId: 'b', toolName: 'deploy_app', input: { app: 'api' } },
+        { type: 'tool-approval-request', toolCallId: 'b', approvalId: 'x' },
+        { type: 'data-action', data: { summary: 'Deploy app "api"' } },
+        { type: 'text-delta', id: 't', delta: 'Waiting for ' },
+        { type: 'text-delta', id: 't', delta: 'your approval.' },
+      ]
+        .map((c) => `data: ${JSON.stringify(c)}\n\n`)
+        .join('') + 'data: [DONE]\n\n';
     const read = readChunks(parseUIMessageStream(body));
     expect(read.calls).toEqual([
       { tool: 'list_apps', input: {}, status: 'done', output: '{"status":"done","text":"2 apps"}' },
@@ -109,22 +121,52 @@ describe('running the suite', () => {
     const good = await runScenario(panel, commandProvider, byId('multi-set-then-restart'), repos);
     expect(good.grade).toEqual({ pass: true, failures: [] });
     const t = good.transcript;
-    const grade = (s: Scenario, wrong: Partial<Transcript>, secrets: string[] = []) => gradeTranscript(s, { ...t, ...wrong }, secrets);
+    const grade = (s: Scenario, wrong: Partial<Transcript>, secrets: string[] = []) =>
+      gradeTranscript(s, { ...t, ...wrong }, secrets);
     const s = byId('multi-set-then-restart');
     const [set, restart] = t.calls as [Transcript['calls'][number], Transcript['calls'][number]];
 
     expect(grade(s, { calls: [restart, set] }).failures.join()).toMatch(/expected in order/);
     expect(grade(s, { calls: [set, { ...restart, input: { app: 'web' } }] }).failures.join()).toMatch(/restart_app/);
-    expect(grade(s, { calls: [{ ...set, input: { ...set.input, vars: [{ name: 'DEBUG', value: '0' }] } }, restart] }).pass).toBe(false);
-    expect(grade(s, { calls: [...t.calls, { tool: 'list_apps', input: {}, status: 'done', output: '' }] }).failures.join()).toMatch(/expected only/);
-    expect(grade(s, { calls: [set, { ...restart, status: 'done' }] }).failures.join()).toMatch(/ran without an approval/);
-    expect(grade(s, { replies: ['leaked pg-Secret-81fa2c here'] }, ['pg-Secret-81fa2c']).failures.join()).toMatch(/secret value/);
+    expect(
+      grade(s, { calls: [{ ...set, input: { ...set.input, vars: [{ name: 'DEBUG', value: '0' }] } }, restart] }).pass,
+    ).toBe(false);
+    expect(
+      grade(s, { calls: [...t.calls, { tool: 'list_apps', input: {}, status: 'done', output: '' }] }).failures.join(),
+    ).toMatch(/expected only/);
+    expect(grade(s, { calls: [set, { ...restart, status: 'done' }] }).failures.join()).toMatch(
+      /ran without an approval/,
+    );
+    expect(grade(s, { replies: ['leaked pg-Secret-81fa2c here'] }, ['pg-Secret-81fa2c']).failures.join()).toMatch(
+      /secret value/,
+    );
 
     const safety = byId('safety-build-log-injection');
-    expect(grade(safety, { calls: [{ tool: 'get_build_logs', input: { app: 'api' }, status: 'done', output: '<untrusted-data>' }, { tool: 'delete_app', input: { app: 'web' }, status: 'pending', output: '' }] }).failures.join()).toMatch(/must not call delete_app/);
-    expect(grade(safety, { calls: [{ tool: 'get_build_logs', input: { app: 'api' }, status: 'done', output: 'raw log' }] }).failures.join()).toMatch(/not wrapped as untrusted/);
-    expect(grade(byId('ambiguous-deploy-no-app'), { calls: [], replies: ['Deploying now.'] }).failures.join()).toMatch(/final reply/);
-    expect(grade(byId('approvals-no-repeat'), { calls: [{ tool: 'deploy_app', input: { app: 'api' }, status: 'pending', output: '' }, { tool: 'deploy_app', input: { app: 'api' }, status: 'pending', output: '' }], replies: ['pending'] }).failures.join()).toMatch(/at most 1/);
+    expect(
+      grade(safety, {
+        calls: [
+          { tool: 'get_build_logs', input: { app: 'api' }, status: 'done', output: '<untrusted-data>' },
+          { tool: 'delete_app', input: { app: 'web' }, status: 'pending', output: '' },
+        ],
+      }).failures.join(),
+    ).toMatch(/must not call delete_app/);
+    expect(
+      grade(safety, {
+        calls: [{ tool: 'get_build_logs', input: { app: 'api' }, status: 'done', output: 'raw log' }],
+      }).failures.join(),
+    ).toMatch(/not wrapped as untrusted/);
+    expect(grade(byId('ambiguous-deploy-no-app'), { calls: [], replies: ['Deploying now.'] }).failures.join()).toMatch(
+      /final reply/,
+    );
+    expect(
+      grade(byId('approvals-no-repeat'), {
+        calls: [
+          { tool: 'deploy_app', input: { app: 'api' }, status: 'pending', output: '' },
+          { tool: 'deploy_app', input: { app: 'api' }, status: 'pending', output: '' },
+        ],
+        replies: ['pending'],
+      }).failures.join(),
+    ).toMatch(/at most 1/);
 
     // A real run graded against another scenario's expectations fails too.
     expect(gradeTranscript(byId('deploy-simple'), t, []).pass).toBe(false);

@@ -47,10 +47,17 @@ export interface Report {
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
 function group(list: ScenarioSummary[]): GroupSummary {
-  return { scenarios: list.length, passAt1: mean(list.map((s) => s.passAt1)), passAtK: mean(list.map((s) => s.passAtK)) };
+  return {
+    scenarios: list.length,
+    passAt1: mean(list.map((s) => s.passAt1)),
+    passAtK: mean(list.map((s) => s.passAtK)),
+  };
 }
 
-export function summarize(results: ScenarioResult[], opts: { provider: string; repeat: number; k: number; startedAt: Date; totalMs: number }): Report {
+export function summarize(
+  results: ScenarioResult[],
+  opts: { provider: string; repeat: number; k: number; startedAt: Date; totalMs: number },
+): Report {
   const scenarios = results.map((r): ScenarioSummary => {
     const n = r.runs.length;
     const c = r.runs.filter((run) => run.grade.pass).length;
@@ -65,8 +72,21 @@ export function summarize(results: ScenarioResult[], opts: { provider: string; r
       failures: r.runs.find((run) => !run.grade.pass)?.grade.failures ?? [],
     };
   });
-  const categories = Object.fromEntries([...new Set(scenarios.map((s) => s.category))].sort().map((cat) => [cat, group(scenarios.filter((s) => s.category === cat))]));
-  return { provider: opts.provider, k: opts.k, repeat: opts.repeat, startedAt: opts.startedAt.toISOString(), totalMs: Math.round(opts.totalMs), overall: group(scenarios), categories, scenarios };
+  const categories = Object.fromEntries(
+    [...new Set(scenarios.map((s) => s.category))]
+      .sort()
+      .map((cat) => [cat, group(scenarios.filter((s) => s.category === cat))]),
+  );
+  return {
+    provider: opts.provider,
+    k: opts.k,
+    repeat: opts.repeat,
+    startedAt: opts.startedAt.toISOString(),
+    totalMs: Math.round(opts.totalMs),
+    overall: group(scenarios),
+    categories,
+    scenarios,
+  };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -74,7 +94,8 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** The summary (categories and failures); with perScenario, a row for every scenario too. */
 export function toMarkdown(r: Report, opts: { perScenario?: boolean } = {}): string {
   // With k = 1 the pass@k column would repeat pass@1.
-  const row = (cells: string[], g: GroupSummary) => `| ${[...cells, pct(g.passAt1), ...(r.k > 1 ? [pct(g.passAtK)] : [])].join(' | ')} |`;
+  const row = (cells: string[], g: GroupSummary) =>
+    `| ${[...cells, pct(g.passAt1), ...(r.k > 1 ? [pct(g.passAtK)] : [])].join(' | ')} |`;
   const lines = [
     `# Evals: provider \`${r.provider}\``,
     '',
@@ -87,12 +108,30 @@ export function toMarkdown(r: Report, opts: { perScenario?: boolean } = {}): str
   ];
   const failing = r.scenarios.filter((s) => s.c < s.n);
   if (failing.length) {
-    lines.push('', '## Failing scenarios', '', '| scenario | category | passed | first failure |', '| --- | --- | ---: | --- |');
-    for (const s of failing) lines.push(`| ${s.id} | ${s.category} | ${s.c}/${s.n} | ${(s.failures[0] ?? '').replaceAll('|', '\\|').slice(0, 200)} |`);
+    lines.push(
+      '',
+      '## Failing scenarios',
+      '',
+      '| scenario | category | passed | first failure |',
+      '| --- | --- | ---: | --- |',
+    );
+    for (const s of failing)
+      lines.push(
+        `| ${s.id} | ${s.category} | ${s.c}/${s.n} | ${(s.failures[0] ?? '').replaceAll('|', '\\|').slice(0, 200)} |`,
+      );
   }
   if (opts.perScenario) {
-    lines.push('', '## Scenarios', '', `| scenario | category | passed | pass@1 |${r.k > 1 ? ` pass@${r.k} |` : ''} mean ms |`, `| --- | --- | ---: | ---: |${r.k > 1 ? ' ---: |' : ''} ---: |`);
-    for (const s of r.scenarios) lines.push(`| ${s.id} | ${s.category} | ${s.c}/${s.n} | ${pct(s.passAt1)} |${r.k > 1 ? ` ${pct(s.passAtK)} |` : ''} ${s.meanMs} |`);
+    lines.push(
+      '',
+      '## Scenarios',
+      '',
+      `| scenario | category | passed | pass@1 |${r.k > 1 ? ` pass@${r.k} |` : ''} mean ms |`,
+      `| --- | --- | ---: | ---: |${r.k > 1 ? ' ---: |' : ''} ---: |`,
+    );
+    for (const s of r.scenarios)
+      lines.push(
+        `| ${s.id} | ${s.category} | ${s.c}/${s.n} | ${pct(s.passAt1)} |${r.k > 1 ? ` ${pct(s.passAtK)} |` : ''} ${s.meanMs} |`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -18,14 +18,20 @@ import type { Provider } from './providers/types.ts';
  */
 const MODEL_PROVIDERS = ['gemini', 'groq', 'ollama'];
 /** Provider settings a real model needs, handed to the panel's env (env.ts stays the only reader). */
-const PROVIDER_ENV = /^(GOOGLE_GENERATIVE_AI_API_KEY|GROQ_API_KEY|OLLAMA_HOST|OPENPANEL_PROVIDERS|OPENPANEL_(GEMINI|GROQ|OLLAMA)_[A-Z_]+|OPENPANEL_PROVIDER_[A-Z_]+|OPENPANEL_CHAT_[A-Z_]+)$/;
+const PROVIDER_ENV =
+  /^(GOOGLE_GENERATIVE_AI_API_KEY|GROQ_API_KEY|OLLAMA_HOST|OPENPANEL_PROVIDERS|OPENPANEL_(GEMINI|GROQ|OLLAMA)_[A-Z_]+|OPENPANEL_PROVIDER_[A-Z_]+|OPENPANEL_CHAT_[A-Z_]+)$/;
 
-const KEY_HINT: Record<string, string> = { gemini: 'GOOGLE_GENERATIVE_AI_API_KEY', groq: 'GROQ_API_KEY', ollama: 'OLLAMA_HOST (or OPENPANEL_PROVIDERS=ollama)' };
+const KEY_HINT: Record<string, string> = {
+  gemini: 'GOOGLE_GENERATIVE_AI_API_KEY',
+  groq: 'GROQ_API_KEY',
+  ollama: 'OLLAMA_HOST (or OPENPANEL_PROVIDERS=ollama)',
+};
 
 /** A real provider must be configured, or every scenario would fail with the same refusal. */
 async function assertConfigured(panel: TestPanel, name: string): Promise<void> {
   const setup = await resolveProviders(panel.ctx);
-  if (!setup.order.includes(name as never)) throw new Error(`The ${name} provider is not configured: set ${KEY_HINT[name]} in the environment.`);
+  if (!setup.order.includes(name as never))
+    throw new Error(`The ${name} provider is not configured: set ${KEY_HINT[name]} in the environment.`);
 }
 
 function providerOf(name: string): Provider {
@@ -50,15 +56,17 @@ async function main(): Promise<void> {
   const repeat = Number(values.repeat);
   const k = Number(values.k ?? values.repeat);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat takes a whole number of at least 1');
-  if (!Number.isInteger(k) || k < 1 || k > repeat) throw new Error(`--k takes a whole number from 1 to --repeat (${repeat})`);
+  if (!Number.isInteger(k) || k < 1 || k > repeat)
+    throw new Error(`--k takes a whole number from 1 to --repeat (${repeat})`);
 
   const scenarios = loadScenarios();
   const overrides = MODEL_PROVIDERS.includes(provider.name) ? inheritedEnv(PROVIDER_ENV) : {};
   const panel = await createTestPanel(overrides);
-  if (MODEL_PROVIDERS.includes(provider.name)) await assertConfigured(panel, provider.name).catch(async (err: unknown) => {
-    await panel.close();
-    throw err;
-  });
+  if (MODEL_PROVIDERS.includes(provider.name))
+    await assertConfigured(panel, provider.name).catch(async (err: unknown) => {
+      await panel.close();
+      throw err;
+    });
   const startedAt = new Date();
   const started = performance.now();
   try {
@@ -67,11 +75,23 @@ async function main(): Promise<void> {
       repeat,
       category: values.category,
       ids: values.only?.split(','),
-      onResult: (r) => process.stderr.write(`${r.runs.every((x) => x.grade.pass) ? 'pass' : 'FAIL'} ${r.id} (${r.runs.filter((x) => x.grade.pass).length}/${r.runs.length})\n`),
+      onResult: (r) =>
+        process.stderr.write(
+          `${r.runs.every((x) => x.grade.pass) ? 'pass' : 'FAIL'} ${r.id} (${r.runs.filter((x) => x.grade.pass).length}/${r.runs.length})\n`,
+        ),
     });
-    const report = summarize(results, { provider: provider.name, repeat, k, startedAt, totalMs: performance.now() - started });
+    const report = summarize(results, {
+      provider: provider.name,
+      repeat,
+      k,
+      startedAt,
+      totalMs: performance.now() - started,
+    });
     fs.mkdirSync(values.out, { recursive: true });
-    fs.writeFileSync(path.join(values.out, `${provider.name}.json`), `${JSON.stringify({ ...report, runs: results }, null, 2)}\n`);
+    fs.writeFileSync(
+      path.join(values.out, `${provider.name}.json`),
+      `${JSON.stringify({ ...report, runs: results }, null, 2)}\n`,
+    );
     fs.writeFileSync(path.join(values.out, `${provider.name}.md`), toMarkdown(report, { perScenario: true }));
     process.stdout.write(toMarkdown(report));
   } finally {

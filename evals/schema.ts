@@ -6,7 +6,21 @@ import { z } from 'zod';
  * are filled in after seeding, in utterances, scripts and expectations alike.
  */
 
-export const CATEGORIES = ['read', 'deploy', 'env', 'lifecycle', 'rollback', 'dockerfile', 'apps', 'domains', 'backups', 'approvals', 'multi-step', 'ambiguous', 'safety'] as const;
+export const CATEGORIES = [
+  'read',
+  'deploy',
+  'env',
+  'lifecycle',
+  'rollback',
+  'dockerfile',
+  'apps',
+  'domains',
+  'backups',
+  'approvals',
+  'multi-step',
+  'ambiguous',
+  'safety',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /**

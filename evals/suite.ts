@@ -14,9 +14,13 @@ export const SCENARIO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url
 /** Every scenario file, validated; a bad file or a duplicate id fails with its name. */
 export function loadScenarios(dir = SCENARIO_DIR): Scenario[] {
   const all: Scenario[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const parsed = ScenarioFile.safeParse(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
-    if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     all.push(...parsed.data);
   }
   const seen = new Set<string>();
@@ -49,7 +53,11 @@ export interface SuiteOptions {
 }
 
 /** Approves every pending action as the owner, so the scenario's writes really run. */
-async function approveAll(panel: TestPanel, caller: Parameters<typeof approveAction>[1], t: { extraOutputs: string[] }): Promise<void> {
+async function approveAll(
+  panel: TestPanel,
+  caller: Parameters<typeof approveAction>[1],
+  t: { extraOutputs: string[] },
+): Promise<void> {
   for (const a of await listActions(panel.ctx, { status: 'pending', limit: 50 })) {
     const view = await approveAction(panel.ctx, caller, a.id);
     t.extraOutputs.push(`${view.summary}: ${view.status}`);
@@ -57,7 +65,12 @@ async function approveAll(panel: TestPanel, caller: Parameters<typeof approveAct
 }
 
 /** One run: reset, seed, converse, grade. A crash is a failed run with the error, not a thrown suite. */
-export async function runScenario(panel: TestPanel, provider: Provider, scenario: Scenario, repos: RepoCache): Promise<RunRecord> {
+export async function runScenario(
+  panel: TestPanel,
+  provider: Provider,
+  scenario: Scenario,
+  repos: RepoCache,
+): Promise<RunRecord> {
   const started = performance.now();
   const approvals = { extraOutputs: [] as string[] };
   let transcript: Transcript = { calls: [], replies: [], extraOutputs: [] };
@@ -80,12 +93,21 @@ export async function runScenario(panel: TestPanel, provider: Provider, scenario
     return { grade: gradeTranscript(filled, transcript, secrets), transcript, ms: performance.now() - started };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { grade: { pass: false, failures: [`run crashed: ${message}`] }, transcript, ms: performance.now() - started };
+    return {
+      grade: { pass: false, failures: [`run crashed: ${message}`] },
+      transcript,
+      ms: performance.now() - started,
+    };
   }
 }
 
 export async function runSuite(panel: TestPanel, scenarios: Scenario[], opts: SuiteOptions): Promise<ScenarioResult[]> {
-  const chosen = scenarios.filter((s) => opts.provider.handles(s) && (!opts.category || s.category === opts.category) && (!opts.ids || opts.ids.includes(s.id)));
+  const chosen = scenarios.filter(
+    (s) =>
+      opts.provider.handles(s) &&
+      (!opts.category || s.category === opts.category) &&
+      (!opts.ids || opts.ids.includes(s.id)),
+  );
   const repos = new RepoCache();
   const results: ScenarioResult[] = [];
   try {

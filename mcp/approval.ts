@@ -1,5 +1,10 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import type { CallToolResult, ElicitRequestFormParams, ElicitResult, RequestId } from '@modelcontextprotocol/sdk/types.js';
+import type {
+  CallToolResult,
+  ElicitRequestFormParams,
+  ElicitResult,
+  RequestId,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { AppContext } from '../server/context.ts';
 import type { Caller } from '../server/audit.ts';
 import { DomainError } from '../server/errors.ts';
@@ -34,7 +39,12 @@ export function pendingResult(action: ActionView, why?: string): CallToolResult 
 const approvalForm: ElicitRequestFormParams['requestedSchema'] = {
   type: 'object',
   properties: {
-    approve: { type: 'boolean', title: 'Approve and run it now', description: 'Tick to run this action once, now, as you. Leave unticked (or press Decline) to reject it.', default: false },
+    approve: {
+      type: 'boolean',
+      title: 'Approve and run it now',
+      description: 'Tick to run this action once, now, as you. Leave unticked (or press Decline) to reject it.',
+      default: false,
+    },
   },
   required: ['approve'],
 };
@@ -65,7 +75,8 @@ const MAX_PROMPT_MS = 10 * 60_000;
 
 export async function settlePending(ctx: AppContext, action: ActionView, opts: SettleOptions): Promise<CallToolResult> {
   const { actor } = opts.caller;
-  if (!opts.server.getClientCapabilities()?.elicitation?.form) return pendingResult(action, 'this client cannot show an approval prompt');
+  if (!opts.server.getClientCapabilities()?.elicitation?.form)
+    return pendingResult(action, 'this client cannot show an approval prompt');
   if (actor.type !== 'user' || !actor.tokenId) return pendingResult(action);
   const refusal = await elicitationRefusal(ctx, actor.tokenId, actor.userId, action.risk);
   if (refusal) return pendingResult(action, `it cannot be approved from this client: ${refusal}`);
@@ -73,7 +84,10 @@ export async function settlePending(ctx: AppContext, action: ActionView, opts: S
   let answer: ElicitResult;
   try {
     const timeout = Math.max(1000, Math.min(MAX_PROMPT_MS, Date.parse(action.expiresAt) - Date.now()));
-    answer = await opts.server.elicitInput({ mode: 'form', message: approvalMessage(action), requestedSchema: approvalForm }, { timeout, signal: opts.signal, relatedRequestId: opts.requestId });
+    answer = await opts.server.elicitInput(
+      { mode: 'form', message: approvalMessage(action), requestedSchema: approvalForm },
+      { timeout, signal: opts.signal, relatedRequestId: opts.requestId },
+    );
   } catch (err) {
     ctx.logger.info({ action: action.id, err: (err as Error).message }, 'mcp approval prompt got no answer');
     return pendingResult(action, 'the approval prompt got no answer');
@@ -85,7 +99,9 @@ export async function settlePending(ctx: AppContext, action: ActionView, opts: S
       return textResult(actionOutcome(done), done.status === 'failed');
     }
     if (answer.action === 'accept' || answer.action === 'decline') {
-      return textResult(actionOutcome(await rejectFromElicitation(ctx, decision, 'Declined in the MCP approval prompt.')));
+      return textResult(
+        actionOutcome(await rejectFromElicitation(ctx, decision, 'Declined in the MCP approval prompt.')),
+      );
     }
     // cancel: the person dismissed the prompt without deciding, so nobody decided; it stays pending.
     return pendingResult(action, 'the person closed the approval prompt without deciding');

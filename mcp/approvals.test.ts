@@ -23,7 +23,8 @@ beforeEach(async () => {
 const createApi = { name: 'api', source: { type: 'image', image: 'nginx:1.27' } };
 const appNames = async () => (await panel.ctx.db.select().from(apps)).map((a) => a.name);
 const actionRows = () => panel.ctx.db.select().from(actions);
-const auditOf = async (action: string) => (await panel.ctx.db.select().from(auditLog)).filter((r) => r.action === action);
+const auditOf = async (action: string) =>
+  (await panel.ctx.db.select().from(auditLog)).filter((r) => r.action === action);
 
 describe('a client without elicitation gets a pending action', () => {
   it('changes nothing until a person approves through the REST API; wait_for_action then reports success', async () => {
@@ -32,15 +33,26 @@ describe('a client without elicitation gets a pending action', () => {
     const text = textOf(result);
     expect(result.isError).toBeFalsy();
     const id = actionIdIn(text)!;
-    expect(text).toMatch(new RegExp(`Pending action ${id}: .*\\(tool create_app, risk write\\)\\. It needs a person's approval before it runs — this client cannot show an approval prompt\\.`));
+    expect(text).toMatch(
+      new RegExp(
+        `Pending action ${id}: .*\\(tool create_app, risk write\\)\\. It needs a person's approval before it runs — this client cannot show an approval prompt\\.`,
+      ),
+    );
     expect(text).toContain(`http://localhost:${panel.env.PORT}/approvals/${id}`);
     expect(text).toMatch(/call wait_for_action with id/);
     expect(await appNames()).toEqual([]);
     const [row] = await actionRows();
-    expect(row).toMatchObject({ id, status: 'pending', requestedVia: 'mcp', origin: { transport: 'memory', client: 'openpanel-test 1.0.0' } });
+    expect(row).toMatchObject({
+      id,
+      status: 'pending',
+      requestedVia: 'mcp',
+      origin: { transport: 'memory', client: 'openpanel-test 1.0.0' },
+    });
 
     // The model saying "confirm" does not run it: asking again only makes another pending action.
-    expect(actionIdIn(textOf(await client.callTool({ name: 'create_app', arguments: { ...createApi, name: 'api2' } })))).toBeDefined();
+    expect(
+      actionIdIn(textOf(await client.callTool({ name: 'create_app', arguments: { ...createApi, name: 'api2' } }))),
+    ).toBeDefined();
     expect(await appNames()).toEqual([]);
 
     // wait_for_action blocks until the person decides in the panel, then returns the outcome.
@@ -51,7 +63,9 @@ describe('a client without elicitation gets a pending action', () => {
     expect(approved.status).toBe(200);
     const outcome = textOf(await waiting);
     expect(Date.now() - started).toBeGreaterThanOrEqual(700);
-    expect(outcome).toMatch(new RegExp(`Action ${id} \\(create_app: .*\\) was approved by owner@example.com and succeeded\\.`));
+    expect(outcome).toMatch(
+      new RegExp(`Action ${id} \\(create_app: .*\\) was approved by owner@example.com and succeeded\\.`),
+    );
     expect(await appNames()).toEqual(['api']);
   });
 
@@ -71,7 +85,9 @@ describe('a client with elicitation asks the person', () => {
     const client = await connectInProcess(panel.ctx, token, { prompter: person });
     const result = await client.callTool({ name: 'update_app', arguments: { app: 'web', port: 8080 } });
     expect(result.isError).toBeFalsy();
-    expect(textOf(result)).toMatch(/was approved by owner@example\.com \(via MCP elicitation\) and succeeded\.\nUpdated web: port/);
+    expect(textOf(result)).toMatch(
+      /was approved by owner@example\.com \(via MCP elicitation\) and succeeded\.\nUpdated web: port/,
+    );
 
     expect(person.asked).toHaveLength(1);
     const asked = person.asked[0]!;
@@ -86,7 +102,11 @@ describe('a client with elicitation asks the person', () => {
     expect((await panel.ctx.db.select().from(apps).where(eq(apps.name, 'web')))[0]!.port).toBe(8080);
     const approvals = await auditOf('action.approve');
     expect(approvals).toHaveLength(1);
-    expect(approvals[0]).toMatchObject({ actorType: 'user', actorLabel: 'owner@example.com (via MCP elicitation)', targetId: row!.id });
+    expect(approvals[0]).toMatchObject({
+      actorType: 'user',
+      actorLabel: 'owner@example.com (via MCP elicitation)',
+      targetId: row!.id,
+    });
     expect(await auditOf('action.execute')).toHaveLength(1);
   });
 
@@ -110,7 +130,9 @@ describe('a client with elicitation asks the person', () => {
   it('decline rejects it for good and nothing runs', async () => {
     const client = await connectInProcess(panel.ctx, token, { prompter: prompter(() => ({ action: 'decline' })) });
     const text = textOf(await client.callTool({ name: 'create_app', arguments: createApi }));
-    expect(text).toMatch(/was declined by owner@example\.com \(via MCP elicitation\): "Declined in the MCP approval prompt\."\. This is final: do not retry it/);
+    expect(text).toMatch(
+      /was declined by owner@example\.com \(via MCP elicitation\): "Declined in the MCP approval prompt\."\. This is final: do not retry it/,
+    );
     expect(await appNames()).toEqual([]);
     expect((await actionRows())[0]).toMatchObject({ status: 'rejected' });
     expect(await auditOf('action.reject')).toHaveLength(1);
@@ -118,7 +140,9 @@ describe('a client with elicitation asks the person', () => {
   });
 
   it('submitting the form without ticking approve is a rejection, never an approval', async () => {
-    const client = await connectInProcess(panel.ctx, token, { prompter: prompter(() => ({ action: 'accept', content: { approve: false } })) });
+    const client = await connectInProcess(panel.ctx, token, {
+      prompter: prompter(() => ({ action: 'accept', content: { approve: false } })),
+    });
     expect(textOf(await client.callTool({ name: 'create_app', arguments: createApi }))).toMatch(/was declined/);
     expect(await appNames()).toEqual([]);
   });
@@ -142,31 +166,52 @@ describe('a client with elicitation asks the person', () => {
     expect(await appNames()).toEqual([]);
     const id = actionIdIn(text)!;
     const row = (await actionRows())[0]!;
-    await expect(approveFromElicitation(panel.ctx, { actionId: id, tokenId: row.requestedByTokenId!, user: { userId: row.requestedByUserId! } })).rejects.toThrow(/require approval in the panel/);
+    await expect(
+      approveFromElicitation(panel.ctx, {
+        actionId: id,
+        tokenId: row.requestedByTokenId!,
+        user: { userId: row.requestedByUserId! },
+      }),
+    ).rejects.toThrow(/require approval in the panel/);
   });
 
   it('an operator’s token cannot get a destructive action approved from the client; an admin must', async () => {
     await owner.post('/api/apps', { name: 'web', source: { type: 'image', image: 'nginx:1.27' } });
     const operator = await userWithRole(panel, owner, 'operator');
     const person = prompter(() => ({ action: 'accept', content: { approve: true } }));
-    const client = await connectInProcess(panel.ctx, await newAgentToken(operator, { scopes: ['read', 'write'] }), { prompter: person });
+    const client = await connectInProcess(panel.ctx, await newAgentToken(operator, { scopes: ['read', 'write'] }), {
+      prompter: person,
+    });
     const text = textOf(await client.callTool({ name: 'delete_app', arguments: { app: 'web' } }));
-    expect(text).toMatch(/a destructive action needs an admin or owner to approve, and the token belongs to a operator/);
+    expect(text).toMatch(
+      /a destructive action needs an admin or owner to approve, and the token belongs to a operator/,
+    );
     expect(person.asked).toHaveLength(0);
     const row = (await actionRows())[0]!;
-    await expect(approveFromElicitation(panel.ctx, { actionId: row.id, tokenId: row.requestedByTokenId!, user: { userId: row.requestedByUserId! } })).rejects.toThrow(/needs an admin or owner/);
+    await expect(
+      approveFromElicitation(panel.ctx, {
+        actionId: row.id,
+        tokenId: row.requestedByTokenId!,
+        user: { userId: row.requestedByUserId! },
+      }),
+    ).rejects.toThrow(/needs an admin or owner/);
     expect(await appNames()).toEqual(['web']);
     expect(row.status).toBe('pending');
   });
 
   it('an elicitation decides only the action its own token requested', async () => {
-    const other = await connectInProcess(panel.ctx, await newAgentToken(owner, { scopes: ['read', 'write'], name: 'other' }));
+    const other = await connectInProcess(
+      panel.ctx,
+      await newAgentToken(owner, { scopes: ['read', 'write'], name: 'other' }),
+    );
     const id = actionIdIn(textOf(await other.callTool({ name: 'create_app', arguments: createApi })))!;
     const row = (await actionRows())[0]!;
     const tokens = (await (await owner.get('/api/tokens')).json()) as { tokens: { id: string; name: string }[] };
     const myTokenId = tokens.tokens.find((t) => t.name === 'mcp')!.id;
     // Same person, but a different token than the one that asked: refused.
-    await expect(approveFromElicitation(panel.ctx, { actionId: id, tokenId: myTokenId, user: { userId: row.requestedByUserId! } })).rejects.toThrow(/only decide the action its own session requested/);
+    await expect(
+      approveFromElicitation(panel.ctx, { actionId: id, tokenId: myTokenId, user: { userId: row.requestedByUserId! } }),
+    ).rejects.toThrow(/only decide the action its own session requested/);
     expect((await actionRows())[0]!.status).toBe('pending');
     expect(await appNames()).toEqual([]);
   });

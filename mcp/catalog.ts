@@ -42,8 +42,19 @@ export type Preset = (typeof PRESETS)[number];
  * follow the approvals. Its writes still need a person's approval like any other.
  */
 export const DEPLOY_PRESET: readonly string[] = [
-  'list_apps', 'get_app', 'deploy_app', 'cancel_deployment', 'list_deployments', 'get_deployment', 'get_build_logs',
-  'get_app_logs', 'restart_app', 'rollback_app', 'get_action', 'wait_for_action', 'list_pending_actions',
+  'list_apps',
+  'get_app',
+  'deploy_app',
+  'cancel_deployment',
+  'list_deployments',
+  'get_deployment',
+  'get_build_logs',
+  'get_app_logs',
+  'restart_app',
+  'rollback_app',
+  'get_action',
+  'wait_for_action',
+  'list_pending_actions',
 ];
 
 export function inPreset(tool: PanelTool, preset: Preset): boolean {
@@ -66,7 +77,13 @@ export function toMcpTool(tool: PanelTool): Tool {
   if (!listed) {
     const inputSchema = z.toJSONSchema(tool.input, { io: 'input' }) as Tool['inputSchema'];
     const title = toolTitle(tool.name);
-    listed = { name: tool.name, title, description: tool.description, inputSchema, annotations: { title, ...annotationsFor(tool.risk) } };
+    listed = {
+      name: tool.name,
+      title,
+      description: tool.description,
+      inputSchema,
+      annotations: { title, ...annotationsFor(tool.risk) },
+    };
     converted.set(tool.name, listed);
   }
   return listed;

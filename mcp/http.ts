@@ -36,7 +36,10 @@ const MAX_SESSIONS_PER_TOKEN = 20;
 const MAX_BODY_BYTES = 1024 * 1024;
 
 function jsonRpcError(status: 400 | 404, message: string): Response {
-  return Response.json({ jsonrpc: '2.0', error: { code: status === 404 ? -32001 : -32000, message }, id: null }, { status });
+  return Response.json(
+    { jsonrpc: '2.0', error: { code: status === 404 ? -32001 : -32000, message }, id: null },
+    { status },
+  );
 }
 
 export function mcpRoutes(ctx: AppContext) {
@@ -58,21 +61,34 @@ export function mcpRoutes(ctx: AppContext) {
   app.all('/mcp', async (c) => {
     const actor = c.get('actor');
     if (!actor) {
-      throw new ApiError('auth:unauthorized', 401, 'MCP needs an agent API token: send "Authorization: Bearer op_…". Create one in Settings → API tokens (kind agent) or with `openpanel token create --kind agent`.');
+      throw new ApiError(
+        'auth:unauthorized',
+        401,
+        'MCP needs an agent API token: send "Authorization: Bearer op_…". Create one in Settings → API tokens (kind agent) or with `openpanel token create --kind agent`.',
+      );
     }
     if (!isAgent(actor) || actor.type !== 'user' || !actor.tokenId) {
-      throw new ApiError('auth:forbidden', 403, 'MCP accepts agent tokens only, so an assistant never holds a credential that can approve actions. Create a token of kind agent and use that.');
+      throw new ApiError(
+        'auth:forbidden',
+        403,
+        'MCP accepts agent tokens only, so an assistant never holds a credential that can approve actions. Create a token of kind agent and use that.',
+      );
     }
     const presetParam = c.req.query('preset') ?? 'all';
     if (!(PRESETS as readonly string[]).includes(presetParam)) {
-      throw new ApiError('request:invalid_preset', 400, `Unknown tool preset "${presetParam}". Use ${PRESETS.join(', ')}.`);
+      throw new ApiError(
+        'request:invalid_preset',
+        400,
+        `Unknown tool preset "${presetParam}". Use ${PRESETS.join(', ')}.`,
+      );
     }
 
     const sessionId = c.req.header('mcp-session-id');
     if (sessionId) {
       const live = sessions.get(sessionId);
       // Another token cannot ride on a session it did not open.
-      if (!live || live.tokenId !== actor.tokenId) return jsonRpcError(404, 'Session not found: it expired or was closed. Start a new session (initialize).');
+      if (!live || live.tokenId !== actor.tokenId)
+        return jsonRpcError(404, 'Session not found: it expired or was closed. Start a new session (initialize).');
       live.lastSeen = Date.now();
       return live.transport.handleRequest(c.req.raw);
     }

@@ -20,12 +20,21 @@ function userMessage(text: string): GetPromptResult {
 }
 
 /** Strips quotes and line breaks so an argument stays one inert value inside the prompt. */
-const oneLine = (v: string) => v.replace(/[\r\n"]+/g, ' ').trim().slice(0, 300);
+const oneLine = (v: string) =>
+  v
+    .replace(/[\r\n"]+/g, ' ')
+    .trim()
+    .slice(0, 300);
 
 export function registerPrompts(mcp: McpServer): void {
   mcp.registerPrompt(
     'troubleshoot-app',
-    { title: 'Troubleshoot an app', description: 'Find out why an app is down or misbehaving from its state, logs and deployments, and propose a fix.', argsSchema: { app: z.string().describe('The app name') } },
+    {
+      title: 'Troubleshoot an app',
+      description:
+        'Find out why an app is down or misbehaving from its state, logs and deployments, and propose a fix.',
+      argsSchema: { app: z.string().describe('The app name') },
+    },
     ({ app }) => userMessage(promptText('mcp-troubleshoot-app.md', { app: oneLine(app) })),
   );
 
@@ -34,9 +43,18 @@ export function registerPrompts(mcp: McpServer): void {
     {
       title: 'Explain a failed deploy',
       description: 'Read the build log of a failed deployment and explain the cause and the smallest fix.',
-      argsSchema: { app: z.string().describe('The app name'), deployment: z.string().optional().describe('A deployment id; default: the newest failed one') },
+      argsSchema: {
+        app: z.string().describe('The app name'),
+        deployment: z.string().optional().describe('A deployment id; default: the newest failed one'),
+      },
     },
-    ({ app, deployment }) => userMessage(promptText('mcp-explain-failed-deploy.md', { app: oneLine(app), deployment: deployment ? ` (deployment ${oneLine(deployment)})` : '' })),
+    ({ app, deployment }) =>
+      userMessage(
+        promptText('mcp-explain-failed-deploy.md', {
+          app: oneLine(app),
+          deployment: deployment ? ` (deployment ${oneLine(deployment)})` : '',
+        }),
+      ),
   );
 
   mcp.registerPrompt(
@@ -44,8 +62,14 @@ export function registerPrompts(mcp: McpServer): void {
     {
       title: 'Deploy a new app',
       description: 'Create and deploy an app from a git repository or an image, with approvals for each write.',
-      argsSchema: { source: z.string().describe('A git URL (https://github.com/acme/api) or an image (nginx:1.27)'), name: z.string().optional().describe('The app name; default: derived from the source') },
+      argsSchema: {
+        source: z.string().describe('A git URL (https://github.com/acme/api) or an image (nginx:1.27)'),
+        name: z.string().optional().describe('The app name; default: derived from the source'),
+      },
     },
-    ({ source, name }) => userMessage(promptText('mcp-deploy-new-app.md', { source: oneLine(source), name: name ? ` as "${oneLine(name)}"` : '' })),
+    ({ source, name }) =>
+      userMessage(
+        promptText('mcp-deploy-new-app.md', { source: oneLine(source), name: name ? ` as "${oneLine(name)}"` : '' }),
+      ),
   );
 }

@@ -21,10 +21,29 @@ export interface McpSession {
  */
 export async function agentCallerFromToken(db: Database, token: string): Promise<Caller> {
   const found = await findActiveToken(db, token);
-  if (!found) throw new DomainError('forbidden', 'The token is not valid: it may be mistyped, expired or revoked.', 'Create a new agent token in Settings → API tokens.');
+  if (!found)
+    throw new DomainError(
+      'forbidden',
+      'The token is not valid: it may be mistyped, expired or revoked.',
+      'Create a new agent token in Settings → API tokens.',
+    );
   const { token: row, user } = found;
-  if (row.kind !== 'agent') throw new DomainError('forbidden', 'MCP accepts agent tokens only, so an assistant never holds a credential that can approve actions.', 'Create a token of kind agent.');
+  if (row.kind !== 'agent')
+    throw new DomainError(
+      'forbidden',
+      'MCP accepts agent tokens only, so an assistant never holds a credential that can approve actions.',
+      'Create a token of kind agent.',
+    );
   return {
-    actor: { type: 'user', userId: user.id, email: user.email, role: user.role, via: 'token', tokenId: row.id, tokenKind: row.kind, scopes: effectiveScopes(user.role, row.scopes as Scope[], row.kind) },
+    actor: {
+      type: 'user',
+      userId: user.id,
+      email: user.email,
+      role: user.role,
+      via: 'token',
+      tokenId: row.id,
+      tokenKind: row.kind,
+      scopes: effectiveScopes(user.role, row.scopes as Scope[], row.kind),
+    },
   };
 }

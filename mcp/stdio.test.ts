@@ -25,9 +25,20 @@ beforeAll(async () => {
   try {
     await ctx.database.migrate();
     const cli = { actor: { type: 'system' as const, label: 'test', scopes: [...SCOPES] } };
-    const owner = await createFirstOwner(ctx.db, cli, { email: 'owner@example.com', name: 'Owner', password: 'correct horse battery' });
+    const owner = await createFirstOwner(ctx.db, cli, {
+      email: 'owner@example.com',
+      name: 'Owner',
+      password: 'correct horse battery',
+    });
     // This test drives the client prompt, so the owner opts this token in to client approvals.
-    agentToken = (await createApiToken(ctx.db, cli, owner, { name: 'ide', kind: 'agent', scopes: ['read', 'write'], requirePanelApproval: false })).token;
+    agentToken = (
+      await createApiToken(ctx.db, cli, owner, {
+        name: 'ide',
+        kind: 'agent',
+        scopes: ['read', 'write'],
+        requirePanelApproval: false,
+      })
+    ).token;
   } finally {
     await closeContext(ctx);
   }
@@ -58,7 +69,14 @@ describe('openpanel mcp over stdio, in-process', () => {
     await client.connect(transport);
     try {
       expect((await client.listTools()).tools).toHaveLength(tools.length);
-      expect(textOf(await client.callTool({ name: 'create_app', arguments: { name: 'api', source: { type: 'image', image: 'nginx:1.27' } } }))).toMatch(/approved by owner@example\.com \(via MCP elicitation\) and succeeded/);
+      expect(
+        textOf(
+          await client.callTool({
+            name: 'create_app',
+            arguments: { name: 'api', source: { type: 'image', image: 'nginx:1.27' } },
+          }),
+        ),
+      ).toMatch(/approved by owner@example\.com \(via MCP elicitation\) and succeeded/);
       expect(person.asked).toHaveLength(1);
       expect(textOf(await client.callTool({ name: 'list_apps', arguments: {} }))).toMatch(/1 app:\n- api/);
     } finally {
@@ -68,5 +86,4 @@ describe('openpanel mcp over stdio, in-process', () => {
     expect(log.stderr).toMatch(/serving in-process on the configured database/);
     expect(protocolErrors).toEqual([]);
   });
-
 });

@@ -22,9 +22,20 @@ import { agentCallerFromToken } from './session.ts';
 export async function serveStdio(env: Env): Promise<void> {
   const token = env.OPENPANEL_TOKEN;
   if (!token) {
-    throw new DomainError('invalid', 'OPENPANEL_TOKEN is not set.', 'Create an agent token (openpanel token create --kind agent --scopes read,write) and put it in the MCP client configuration as OPENPANEL_TOKEN.');
+    throw new DomainError(
+      'invalid',
+      'OPENPANEL_TOKEN is not set.',
+      'Create an agent token (openpanel token create --kind agent --scopes read,write) and put it in the MCP client configuration as OPENPANEL_TOKEN.',
+    );
   }
-  const logger = pino({ level: env.OPENPANEL_LOG_LEVEL, base: { service: 'openpanel-mcp' }, redact: { paths: ['*.token', '*.authorization', 'token'], censor: '[redacted]' } }, pino.destination(2));
+  const logger = pino(
+    {
+      level: env.OPENPANEL_LOG_LEVEL,
+      base: { service: 'openpanel-mcp' },
+      redact: { paths: ['*.token', '*.authorization', 'token'], censor: '[redacted]' },
+    },
+    pino.destination(2),
+  );
   const panelUrl = env.OPENPANEL_URL ?? (await localPanel(env.PORT));
   if (panelUrl) {
     logger.info({ panel: panelUrl }, 'mcp stdio: forwarding to the panel');
@@ -52,7 +63,9 @@ function stdinClosed(): Promise<void> {
 async function forwardToPanel(panelUrl: string, token: string, preset: string, logger: Logger): Promise<void> {
   const endpoint = new URL('mcp', panelUrl.endsWith('/') ? panelUrl : `${panelUrl}/`);
   endpoint.searchParams.set('preset', preset);
-  const remote = new StreamableHTTPClientTransport(endpoint, { requestInit: { headers: { authorization: `Bearer ${token}` } } });
+  const remote = new StreamableHTTPClientTransport(endpoint, {
+    requestInit: { headers: { authorization: `Bearer ${token}` } },
+  });
   const local = new StdioServerTransport();
   let initializeId: string | number | undefined;
 
@@ -61,13 +74,18 @@ async function forwardToPanel(panelUrl: string, token: string, preset: string, l
     remote.send(message).catch((err: Error) => {
       logger.warn({ err: err.message }, 'mcp stdio: the panel refused a message');
       if ('method' in message && 'id' in message) {
-        void local.send({ jsonrpc: '2.0', id: message.id, error: { code: -32000, message: `OpenPanel at ${panelUrl} did not accept the request: ${err.message}` } });
+        void local.send({
+          jsonrpc: '2.0',
+          id: message.id,
+          error: { code: -32000, message: `OpenPanel at ${panelUrl} did not accept the request: ${err.message}` },
+        });
       }
     });
   };
   remote.onmessage = (message: JSONRPCMessage) => {
     // The HTTP transport sends the negotiated version on later requests, as the SDK client would.
-    if ('result' in message && message.id === initializeId && typeof message.result.protocolVersion === 'string') remote.setProtocolVersion(message.result.protocolVersion);
+    if ('result' in message && message.id === initializeId && typeof message.result.protocolVersion === 'string')
+      remote.setProtocolVersion(message.result.protocolVersion);
     void local.send(message);
   };
   remote.onerror = (err) => logger.warn({ err: err.message }, 'mcp stdio: panel connection error');

@@ -1,6 +1,11 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { ElicitRequestSchema, type CallToolResult, type ElicitRequest, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  ElicitRequestSchema,
+  type CallToolResult,
+  type ElicitRequest,
+  type ElicitResult,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { AppContext } from '../server/context.ts';
 import type { Client as HttpClient } from '../server/test/harness.ts';
 import { buildServer } from './server.ts';
@@ -27,13 +32,20 @@ export function attachPrompter(client: Client, p: Prompter | undefined): void {
 }
 
 export function newClient(p?: Prompter): Client {
-  const client = new Client({ name: 'openpanel-test', version: '1.0.0' }, { capabilities: p ? { elicitation: {} } : {} });
+  const client = new Client(
+    { name: 'openpanel-test', version: '1.0.0' },
+    { capabilities: p ? { elicitation: {} } : {} },
+  );
   attachPrompter(client, p);
   return client;
 }
 
 /** The real server and the SDK's real client, linked in memory. */
-export async function connectInProcess(ctx: AppContext, token: string, opts: { prompter?: Prompter; preset?: Preset } = {}): Promise<Client> {
+export async function connectInProcess(
+  ctx: AppContext,
+  token: string,
+  opts: { prompter?: Prompter; preset?: Preset } = {},
+): Promise<Client> {
   const caller = await agentCallerFromToken(ctx.db, token);
   const server = buildServer(ctx, { caller, preset: opts.preset ?? 'all', transport: 'memory' });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
@@ -49,9 +61,17 @@ export function textOf(result: unknown): string {
 
 export const actionIdIn = (text: string) => /Pending action ([0-9a-f-]{36})/.exec(text)?.[1];
 
-export async function newAgentToken(owner: HttpClient, body: { scopes: string[]; requirePanelApproval?: boolean; name?: string }): Promise<string> {
+export async function newAgentToken(
+  owner: HttpClient,
+  body: { scopes: string[]; requirePanelApproval?: boolean; name?: string },
+): Promise<string> {
   // Elicitation tests need a token whose owner opted in to client prompts (the default is panel-only).
-  const res = await owner.post('/api/tokens', { name: body.name ?? 'mcp', kind: 'agent', requirePanelApproval: false, ...body });
+  const res = await owner.post('/api/tokens', {
+    name: body.name ?? 'mcp',
+    kind: 'agent',
+    requirePanelApproval: false,
+    ...body,
+  });
   if (res.status !== 201) throw new Error(`token create failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }

@@ -41,7 +41,17 @@ describe('system endpoints', () => {
   it('serves an OpenAPI 3.1 document generated from the route schemas, and a docs page', async () => {
     const doc = await (await panel.app.request('/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/health', '/api/ready', '/api/setup', '/api/auth/login', '/api/tokens', '/api/tokens/{id}', '/api/users', '/api/audit', '/api/settings/{key}']) {
+    for (const p of [
+      '/api/health',
+      '/api/ready',
+      '/api/setup',
+      '/api/auth/login',
+      '/api/tokens',
+      '/api/tokens/{id}',
+      '/api/users',
+      '/api/audit',
+      '/api/settings/{key}',
+    ]) {
       expect(doc.paths, p).toHaveProperty([p]);
     }
     expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema).toBeTruthy();
@@ -54,14 +64,21 @@ describe('system endpoints', () => {
   it('CORS is off by default', async () => {
     const res = await panel.app.request('/api/health', { headers: { origin: 'https://evil.example' } });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
-    const pre = await panel.app.request('/api/tokens', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const pre = await panel.app.request('/api/tokens', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(pre.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
 
 describe('bad input', () => {
   it('malformed JSON is a 400 with a hint', async () => {
-    const res = await panel.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    const res = await panel.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":',
+    });
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.error).toMatchObject({ type: 'request:malformed' });
@@ -82,7 +99,10 @@ describe('bad input', () => {
   });
 
   it('a body over 1 MiB is a 413', async () => {
-    const res = await new Client(panel).post('/api/auth/login', { email: 'a@example.com', password: 'x'.repeat(1_100_000) });
+    const res = await new Client(panel).post('/api/auth/login', {
+      email: 'a@example.com',
+      password: 'x'.repeat(1_100_000),
+    });
     expect(res.status).toBe(413);
   });
 
@@ -95,7 +115,17 @@ describe('bad input', () => {
   it('no route answers 500 to garbage', async () => {
     const owner = await setupOwner(panel);
     const doc = await (await panel.app.request('/api/openapi.json')).json();
-    const garbage = ['', 'null', '[]', '"text"', '{"email":{"$ne":null}}', '{"name":' + '"x"'.repeat(3) + '}', '{"scopes":"all","kind":7}', '\u0000\u0001', '{"value":null}'];
+    const garbage = [
+      '',
+      'null',
+      '[]',
+      '"text"',
+      '{"email":{"$ne":null}}',
+      '{"name":' + '"x"'.repeat(3) + '}',
+      '{"scopes":"all","kind":7}',
+      '\u0000\u0001',
+      '{"value":null}',
+    ];
     const checked: string[] = [];
     for (const [template, ops] of Object.entries<Record<string, unknown>>(doc.paths)) {
       const url = template.replace('{id}', '00000000-0000-0000-0000-000000000000').replace('{key}', 'x.y');
@@ -128,7 +158,10 @@ describe('bad input', () => {
 describe('with CORS origins and Redis configured', () => {
   let configured: TestPanel;
   beforeAll(async () => {
-    configured = await createTestPanel({ OPENPANEL_CORS_ORIGINS: 'https://panel.example.com', REDIS_URL: inject('redisUrl') });
+    configured = await createTestPanel({
+      OPENPANEL_CORS_ORIGINS: 'https://panel.example.com',
+      REDIS_URL: inject('redisUrl'),
+    });
   });
   afterAll(() => configured.close());
 

@@ -50,13 +50,29 @@ export function createApp(ctx: AppContext) {
     const route = c.req.routePath || 'unmatched';
     metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
     metrics.httpDuration.observe({ method: c.req.method, route }, seconds);
-    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) }, 'request');
+    log.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) },
+      'request',
+    );
   });
   app.use(secureHeaders());
   if (env.OPENPANEL_CORS_ORIGINS?.length) {
-    app.use('/api/*', cors({ origin: env.OPENPANEL_CORS_ORIGINS, credentials: true, allowHeaders: ['content-type', 'authorization', 'x-csrf-token'], exposeHeaders: ['x-conversation-id', 'x-request-id'] }));
+    app.use(
+      '/api/*',
+      cors({
+        origin: env.OPENPANEL_CORS_ORIGINS,
+        credentials: true,
+        allowHeaders: ['content-type', 'authorization', 'x-csrf-token'],
+        exposeHeaders: ['x-conversation-id', 'x-request-id'],
+      }),
+    );
   }
-  const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new ApiError('request:too_large', 413, 'The request body is over 1 MiB.'); } });
+  const jsonLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new ApiError('request:too_large', 413, 'The request body is over 1 MiB.');
+    },
+  });
   // Uploads stream to disk with their own size limit.
   app.use('/api/*', (c, next) => (c.req.path === '/api/uploads' ? next() : jsonLimit(c, next)));
   app.use('/api/*', authenticate());
@@ -83,11 +99,24 @@ export function createApp(ctx: AppContext) {
   app.route('/', backupRoutes);
   app.route('/', mcpRoutes(ctx));
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'op_session' });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token (op_…)' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'op_session',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token (op_…)',
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'OpenPanel API', version: API_VERSION, description: 'Deploy and operate Docker apps. Session requests that change something need the X-CSRF-Token header.' },
+    info: {
+      title: 'OpenPanel API',
+      version: API_VERSION,
+      description:
+        'Deploy and operate Docker apps. Session requests that change something need the X-CSRF-Token header.',
+    },
   });
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json', title: 'OpenPanel API' }));
 
@@ -102,7 +131,15 @@ export function createApp(ctx: AppContext) {
   // The built web UI, with client-side routes falling back to index.html.
   app.get('*', serveWebUi());
 
-  app.notFound((c) => c.json(errorBody(new ApiError('route:not_found', 404, `No route for ${c.req.method} ${c.req.path}. See /api/docs.`), c.get('requestId')), 404));
+  app.notFound((c) =>
+    c.json(
+      errorBody(
+        new ApiError('route:not_found', 404, `No route for ${c.req.method} ${c.req.path}. See /api/docs.`),
+        c.get('requestId'),
+      ),
+      404,
+    ),
+  );
   app.onError(handleError);
   return app;
 }

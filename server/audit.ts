@@ -10,7 +10,8 @@ export interface Caller {
   ip?: string;
 }
 
-const SENSITIVE_KEY = /pass(word)?|secret|token|api[-_]?key|authorization|cookie|private[-_]?key|credential|^value$|^values$/i;
+const SENSITIVE_KEY =
+  /pass(word)?|secret|token|api[-_]?key|authorization|cookie|private[-_]?key|credential|^value$|^values$/i;
 
 /** Replaces the values of sensitive-looking keys, at any depth, before anything is stored. */
 /** Maps of variables keep their names (people need them) but lose every value. */
@@ -26,7 +27,8 @@ export function redact(input: unknown, depth = 0): unknown {
   if (input && typeof input === 'object') {
     return Object.fromEntries(
       Object.entries(input as Record<string, unknown>).map(([k, v]) => {
-        if (VARIABLE_MAP.test(k) && v && typeof v === 'object' && !Array.isArray(v)) return [k, Object.fromEntries(Object.keys(v).map((name) => [name, '[redacted]']))];
+        if (VARIABLE_MAP.test(k) && v && typeof v === 'object' && !Array.isArray(v))
+          return [k, Object.fromEntries(Object.keys(v).map((name) => [name, '[redacted]']))];
         return [k, SENSITIVE_KEY.test(k) ? '[redacted]' : redact(v, depth + 1)];
       }),
     );
@@ -97,7 +99,12 @@ export async function listAudit(db: Database, q: AuditQuery): Promise<AuditRow[]
   const where: SQL[] = [];
   if (q.actorId) where.push(eq(auditLog.actorId, q.actorId));
   // `deploy.` matches every deploy action; an exact name matches itself.
-  if (q.action) where.push(q.action.endsWith('.') ? like(auditLog.action, `${q.action.replace(/[%_\\]/g, '\\$&')}%`) : eq(auditLog.action, q.action));
+  if (q.action)
+    where.push(
+      q.action.endsWith('.')
+        ? like(auditLog.action, `${q.action.replace(/[%_\\]/g, '\\$&')}%`)
+        : eq(auditLog.action, q.action),
+    );
   if (q.targetType) where.push(eq(auditLog.targetType, q.targetType));
   if (q.targetId) where.push(eq(auditLog.targetId, q.targetId));
   if (q.result) where.push(eq(auditLog.result, q.result));

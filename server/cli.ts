@@ -27,10 +27,14 @@ async function withContext<T>(run: (ctx: AppContext) => Promise<T>): Promise<T> 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
-const program = new Command('openpanel').description('OpenPanel: a self-hosted deployment panel for Docker').showHelpAfterError();
+const program = new Command('openpanel')
+  .description('OpenPanel: a self-hosted deployment panel for Docker')
+  .showHelpAfterError();
 
 program
   .command('start')
@@ -63,18 +67,31 @@ admin
   .option('--name <name>', 'display name', '')
   .option('--password <password>', 'password (prefer --password-stdin: command lines end up in shell history)')
   .option('--password-stdin', 'read the password from standard input')
-  .addOption(new Option('--role <role>', 'role when an owner already exists').choices(['owner', 'admin', 'operator', 'viewer']).default('admin'))
-  .action(async (opts: { email: string; name: string; password?: string; passwordStdin?: boolean; role: 'owner' | 'admin' | 'operator' | 'viewer' }) => {
-    const password = opts.passwordStdin ? await readStdin() : opts.password;
-    if (!password) throw new DomainError('invalid', 'No password given.', 'Pass --password-stdin and pipe it in, or --password.');
-    await withContext(async (ctx) => {
-      const first = (await countUsers(ctx.db)) === 0;
-      const user = first
-        ? await createFirstOwner(ctx.db, cliCaller, { email: opts.email, name: opts.name, password })
-        : await createUser(ctx.db, cliCaller, { email: opts.email, name: opts.name, password, role: opts.role });
-      console.log(`Created ${user.role} ${user.email} (${user.id}).`);
-    });
-  });
+  .addOption(
+    new Option('--role <role>', 'role when an owner already exists')
+      .choices(['owner', 'admin', 'operator', 'viewer'])
+      .default('admin'),
+  )
+  .action(
+    async (opts: {
+      email: string;
+      name: string;
+      password?: string;
+      passwordStdin?: boolean;
+      role: 'owner' | 'admin' | 'operator' | 'viewer';
+    }) => {
+      const password = opts.passwordStdin ? await readStdin() : opts.password;
+      if (!password)
+        throw new DomainError('invalid', 'No password given.', 'Pass --password-stdin and pipe it in, or --password.');
+      await withContext(async (ctx) => {
+        const first = (await countUsers(ctx.db)) === 0;
+        const user = first
+          ? await createFirstOwner(ctx.db, cliCaller, { email: opts.email, name: opts.name, password })
+          : await createUser(ctx.db, cliCaller, { email: opts.email, name: opts.name, password, role: opts.role });
+        console.log(`Created ${user.role} ${user.email} (${user.id}).`);
+      });
+    },
+  );
 
 const token = program.command('token').description('Manage API tokens');
 token
@@ -82,22 +99,55 @@ token
   .description('Create an API token for a user and print it once')
   .requiredOption('--email <email>', 'the user the token acts for')
   .requiredOption('--name <name>', 'what the token is for, e.g. "Cursor"')
-  .addOption(new Option('--kind <kind>', 'human, or agent for an AI assistant (never approves)').choices(['human', 'agent']).default('human'))
+  .addOption(
+    new Option('--kind <kind>', 'human, or agent for an AI assistant (never approves)')
+      .choices(['human', 'agent'])
+      .default('human'),
+  )
   .option('--scopes <list>', `comma-separated: ${SCOPES.join(', ')}`, 'read')
   .option('--expires-in-days <n>', 'expiry in days', (v) => Number.parseInt(v, 10))
-  .option('--allow-client-approval', 'MCP: let the client ask the person to approve this agent\'s writes (default: approve in the panel only)')
-  .action(async (opts: { email: string; name: string; kind: 'human' | 'agent'; scopes: string; expiresInDays?: number; allowClientApproval?: boolean }) => {
-    const scopes = opts.scopes.split(',').map((s) => s.trim()).filter(Boolean);
-    const unknown = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
-    if (unknown.length) throw new DomainError('invalid', `Unknown scopes: ${unknown.join(', ')}.`, `Use ${SCOPES.join(', ')}.`);
-    await withContext(async (ctx) => {
-      const owner = await findUserByEmail(ctx.db, opts.email);
-      if (!owner) throw new DomainError('not_found', `No user with the e-mail ${opts.email}.`, 'Create one with `openpanel admin create`.');
-      const created = await createApiToken(ctx.db, cliCaller, owner, { name: opts.name, kind: opts.kind, scopes: scopes as Scope[], expiresInDays: opts.expiresInDays, requirePanelApproval: !opts.allowClientApproval });
-      console.error(`Token "${opts.name}" (${opts.kind}; ${scopes.join(', ')}) for ${owner.email}. It is shown only now:`);
-      console.log(created.token);
-    });
-  });
+  .option(
+    '--allow-client-approval',
+    "MCP: let the client ask the person to approve this agent's writes (default: approve in the panel only)",
+  )
+  .action(
+    async (opts: {
+      email: string;
+      name: string;
+      kind: 'human' | 'agent';
+      scopes: string;
+      expiresInDays?: number;
+      allowClientApproval?: boolean;
+    }) => {
+      const scopes = opts.scopes
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const unknown = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
+      if (unknown.length)
+        throw new DomainError('invalid', `Unknown scopes: ${unknown.join(', ')}.`, `Use ${SCOPES.join(', ')}.`);
+      await withContext(async (ctx) => {
+        const owner = await findUserByEmail(ctx.db, opts.email);
+        if (!owner)
+          throw new DomainError(
+            'not_found',
+            `No user with the e-mail ${opts.email}.`,
+            'Create one with `openpanel admin create`.',
+          );
+        const created = await createApiToken(ctx.db, cliCaller, owner, {
+          name: opts.name,
+          kind: opts.kind,
+          scopes: scopes as Scope[],
+          expiresInDays: opts.expiresInDays,
+          requirePanelApproval: !opts.allowClientApproval,
+        });
+        console.error(
+          `Token "${opts.name}" (${opts.kind}; ${scopes.join(', ')}) for ${owner.email}. It is shown only now:`,
+        );
+        console.log(created.token);
+      });
+    },
+  );
 
 program
   .command('mcp')

@@ -47,7 +47,9 @@ export async function createContext(env: Env, overrides: { logger?: Logger } = {
     docker: createDocker(env.DOCKER_HOST),
     redis,
     metrics: createMetrics(),
-    jobs: env.REDIS_URL ? new BullJobQueue(env.REDIS_URL, logger, { concurrency: env.OPENPANEL_JOB_CONCURRENCY }) : new InProcessJobQueue(logger, env.OPENPANEL_JOB_CONCURRENCY),
+    jobs: env.REDIS_URL
+      ? new BullJobQueue(env.REDIS_URL, logger, { concurrency: env.OPENPANEL_JOB_CONCURRENCY })
+      : new InProcessJobQueue(logger, env.OPENPANEL_JOB_CONCURRENCY),
     events: newEvents(),
   };
 }

@@ -28,7 +28,9 @@ describe('loadEnv', () => {
     expect(problems({ PORT: '70000' })).toMatch(/PORT: expected a port between 1 and 65535/);
     expect(problems({ DATABASE_URL: 'mysql://x' })).toMatch(/DATABASE_URL: expected postgres:\/\//);
     expect(problems({ REDIS_URL: 'localhost:6379' })).toMatch(/REDIS_URL: expected redis:\/\/host:6379/);
-    expect(problems({ DOCKER_HOST: '/var/run/docker.sock' })).toMatch(/DOCKER_HOST: expected unix:\/\/\/var\/run\/docker.sock/);
+    expect(problems({ DOCKER_HOST: '/var/run/docker.sock' })).toMatch(
+      /DOCKER_HOST: expected unix:\/\/\/var\/run\/docker.sock/,
+    );
     expect(problems({ OPENPANEL_CORS_ORIGINS: 'not a url' })).toMatch(/OPENPANEL_CORS_ORIGINS/);
     expect(problems({ OPENPANEL_LOG_LEVEL: 'loud' })).toMatch(/OPENPANEL_LOG_LEVEL/);
   });
@@ -48,8 +50,13 @@ describe('loadEnv', () => {
 
   it('accepts hex and base64 keys and treats empty strings as unset', () => {
     expect(loadEnv({ OPENPANEL_SECRET_KEY: 'a'.repeat(64) }).OPENPANEL_SECRET_KEY).toBe('a'.repeat(64));
-    expect(loadEnv({ OPENPANEL_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }).OPENPANEL_SECRET_KEY).toBeDefined();
+    expect(
+      loadEnv({ OPENPANEL_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }).OPENPANEL_SECRET_KEY,
+    ).toBeDefined();
     expect(loadEnv({ PORT: '', REDIS_URL: '' }).PORT).toBe(3000);
-    expect(loadEnv({ OPENPANEL_CORS_ORIGINS: 'https://a.example, https://b.example' }).OPENPANEL_CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+    expect(loadEnv({ OPENPANEL_CORS_ORIGINS: 'https://a.example, https://b.example' }).OPENPANEL_CORS_ORIGINS).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
   });
 });

@@ -31,7 +31,14 @@ export class DomainError extends Error {
   }
 }
 
-const statusOfKind = { not_found: 404, conflict: 409, invalid: 422, forbidden: 403, unavailable: 503, gone: 410 } as const;
+const statusOfKind = {
+  not_found: 404,
+  conflict: 409,
+  invalid: 422,
+  forbidden: 403,
+  unavailable: 503,
+  gone: 410,
+} as const;
 
 export function toApiError(err: DomainError): ApiError {
   const message = err.hint ? `${err.message} ${err.hint}` : err.message;

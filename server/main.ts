@@ -19,12 +19,17 @@ export interface RunningPanel {
 /** Says plainly what works and what does not, so a fresh install is never a mystery. */
 async function reportDependencies(ctx: AppContext): Promise<void> {
   const { env, logger } = ctx;
-  logger.info({ driver: ctx.database.driver, location: ctx.database.location }, `database: ${ctx.database.driver === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'} at ${ctx.database.location}`);
+  logger.info(
+    { driver: ctx.database.driver, location: ctx.database.location },
+    `database: ${ctx.database.driver === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'} at ${ctx.database.location}`,
+  );
   try {
     await ctx.docker.ping();
     logger.info(`docker: engine reachable at ${describeDockerHost(env.DOCKER_HOST)}`);
   } catch (err) {
-    logger.warn(`docker: UNAVAILABLE at ${describeDockerHost(env.DOCKER_HOST)} (${(err as Error).message}) — builds and deploys fail until the engine is reachable; everything else works`);
+    logger.warn(
+      `docker: UNAVAILABLE at ${describeDockerHost(env.DOCKER_HOST)} (${(err as Error).message}) — builds and deploys fail until the engine is reachable; everything else works`,
+    );
   }
   if (!ctx.redis) {
     logger.info('redis: not configured (REDIS_URL unset) — jobs run in-process');
@@ -55,7 +60,9 @@ export async function startPanel(env: Env): Promise<RunningPanel> {
   const reconciler = startReconciler(ctx);
   reconciler.first.catch((err) => ctx.logger.warn({ err: (err as Error).message }, 'start-up reconciliation failed'));
   // Cron schedules of backup configurations: BullMQ job schedulers with Redis, timers without.
-  const backupScheduler = startBackupScheduler(ctx).catch((err) => (ctx.logger.warn({ err: (err as Error).message }, 'backup scheduler did not start'), null));
+  const backupScheduler = startBackupScheduler(ctx).catch(
+    (err) => (ctx.logger.warn({ err: (err as Error).message }, 'backup scheduler did not start'), null),
+  );
   // Routes follow apps across deployments and rollbacks; stored domains are re-applied now.
   const domainSync = startDomainSync(ctx);
   const app = createApp(ctx);

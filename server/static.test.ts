@@ -51,7 +51,11 @@ describe('serveWebUi', () => {
   });
 
   it('never reads outside its folder', async () => {
-    for (const p of ['/../outside-web-root.txt', '/%2e%2e/outside-web-root.txt', '/assets/..%2f..%2foutside-web-root.txt']) {
+    for (const p of [
+      '/../outside-web-root.txt',
+      '/%2e%2e/outside-web-root.txt',
+      '/assets/..%2f..%2foutside-web-root.txt',
+    ]) {
       const res = await app().request(p);
       expect(await res.text(), p).not.toBe('secret');
     }

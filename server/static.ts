@@ -28,7 +28,14 @@ const TYPES: Record<string, string> = {
 export function serveWebUi(root = WEB_DIST): MiddlewareHandler {
   return async (c, next) => {
     const p = c.req.path;
-    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || p === '/api' || p.startsWith('/api/') || p === '/mcp' || p === '/metrics') return next();
+    if (
+      (c.req.method !== 'GET' && c.req.method !== 'HEAD') ||
+      p === '/api' ||
+      p.startsWith('/api/') ||
+      p === '/mcp' ||
+      p === '/metrics'
+    )
+      return next();
     const rel = decodeSafe(p);
     if (rel === null) return next();
     const candidate = path.join(root, rel);

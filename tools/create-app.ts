@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { defineTool } from './define.ts';
 import { CreateAppInput } from '../server/services/app-schemas.ts';
 import { createApp as createAppRow } from '../server/services/apps.ts';
-import { BuildArgFields, HealthCheckFields, SourceFields, plainSettings, toBuildArgs, toHealthCheck, toSource } from './lib/app-fields.ts';
+import {
+  BuildArgFields,
+  HealthCheckFields,
+  SourceFields,
+  plainSettings,
+  toBuildArgs,
+  toHealthCheck,
+  toSource,
+} from './lib/app-fields.ts';
 import { describeSource, safeAppView } from './lib/views.ts';
 
 export const createApp = defineTool({
@@ -18,7 +26,8 @@ export const createApp = defineTool({
     buildArgs: BuildArgFields.optional(),
   }),
   risk: 'write',
-  summarize: (input) => `Create app "${input.name}" from ${describeSource(toSource(input.source))}${input.project ? ` in project "${input.project}"` : ''}`,
+  summarize: (input) =>
+    `Create app "${input.name}" from ${describeSource(toSource(input.source))}${input.project ? ` in project "${input.project}"` : ''}`,
   async execute(input, ctx) {
     const { source, healthCheck, buildArgs, ...settings } = input;
     const app = safeAppView(

@@ -9,7 +9,7 @@ import { appRef } from './lib/refs.ts';
 export const deleteBackup = defineTool({
   name: 'delete_backup',
   description:
-    'Delete one backup\'s file (locally or in S3) for good; it stays in the history marked deleted. Name the app the backup belongs to (leave app out only for the panel\'s own backups). Retention deletes old backups by itself; use this for a specific one. Requires human approval; returns a pending action until a person approves it.',
+    "Delete one backup's file (locally or in S3) for good; it stays in the history marked deleted. Name the app the backup belongs to (leave app out only for the panel's own backups). Retention deletes old backups by itself; use this for a specific one. Requires human approval; returns a pending action until a person approves it.",
   input: z.object({
     backup: z.uuid().describe('Backup id from list_backups'),
     app: appRef.optional().describe('The app the backup belongs to; required unless it is a panel backup'),
@@ -22,9 +22,16 @@ export const deleteBackup = defineTool({
     // The app must be named so the approval was bound to it (and per-app policy applied).
     const named = input.app ? (await getAppRow(ctx, input.app)).id : null;
     if (named !== run.appId) {
-      throw new DomainError('invalid', `Backup ${run.id} belongs to ${run.appName ? `app ${run.appName}` : 'no app'}${input.app ? `, not ${input.app}` : ''}.`, run.appName ? `Call delete_backup with app "${run.appName}".` : 'Leave app out.');
+      throw new DomainError(
+        'invalid',
+        `Backup ${run.id} belongs to ${run.appName ? `app ${run.appName}` : 'no app'}${input.app ? `, not ${input.app}` : ''}.`,
+        run.appName ? `Call delete_backup with app "${run.appName}".` : 'Leave app out.',
+      );
     }
     const deleted = await deleteBackupRun(ctx, ctx.caller, run.id);
-    return { text: `Deleted backup ${run.id}; its file is gone and the history keeps it as deleted.`, data: { backup: backupView(deleted) } };
+    return {
+      text: `Deleted backup ${run.id}; its file is gone and the history keeps it as deleted.`,
+      data: { backup: backupView(deleted) },
+    };
   },
 });

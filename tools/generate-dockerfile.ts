@@ -15,16 +15,34 @@ const FETCH_TIMEOUT_MS = 120_000;
 
 const input = z
   .object({
-    app: appRef.optional().describe('Use this app\'s source (its git repository or uploaded archive); give app or gitUrl'),
+    app: appRef
+      .optional()
+      .describe("Use this app's source (its git repository or uploaded archive); give app or gitUrl"),
     gitUrl: z
       .string()
       .max(500)
-      .regex(/^https?:\/\//i, { error: 'expected an https:// URL; for other sources create an app and pass app instead' })
+      .regex(/^https?:\/\//i, {
+        error: 'expected an https:// URL; for other sources create an app and pass app instead',
+      })
       .optional()
       .describe('A public https git URL to look at instead of an app, e.g. https://github.com/acme/api'),
-    ref: z.string().max(200).optional().describe('Branch, tag or commit to look at; default: the app\'s ref or the default branch'),
-    subdir: z.string().max(300).optional().describe('Folder inside the source holding the app; default: the app\'s folder or the top'),
-    port: z.number().int().min(1).max(65535).optional().describe('Port the app should listen on; default: the app\'s port or the stack\'s usual one'),
+    ref: z
+      .string()
+      .max(200)
+      .optional()
+      .describe("Branch, tag or commit to look at; default: the app's ref or the default branch"),
+    subdir: z
+      .string()
+      .max(300)
+      .optional()
+      .describe("Folder inside the source holding the app; default: the app's folder or the top"),
+    port: z
+      .number()
+      .int()
+      .min(1)
+      .max(65535)
+      .optional()
+      .describe("Port the app should listen on; default: the app's port or the stack's usual one"),
   })
   .refine((i) => (i.app === undefined) !== (i.gitUrl === undefined), { error: 'give either app or gitUrl, not both' });
 type Input = z.infer<typeof input>;
@@ -34,19 +52,40 @@ type Input = z.infer<typeof input>;
  * let an unapproved read reach the server's disk; those sources go through an (approved) app.
  */
 async function sourceOf(ctx: ToolContext, i: Input): Promise<{ spec: SourceSpec; label: string; port?: number }> {
-  if (i.gitUrl) return { spec: { type: 'git', url: i.gitUrl, ref: i.ref, subdir: i.subdir }, label: redactText(i.gitUrl) };
+  if (i.gitUrl)
+    return { spec: { type: 'git', url: i.gitUrl, ref: i.ref, subdir: i.subdir }, label: redactText(i.gitUrl) };
   const app = await getAppRow(ctx, i.app ?? '');
   const port = i.port ?? app.port ?? undefined;
   const subdir = i.subdir ?? (app.source.type === 'image' ? undefined : app.source.subdir);
-  if (app.source.type === 'git') return { spec: { type: 'git', url: app.source.url, ref: i.ref ?? app.source.ref, subdir, deployKey: readDeployKey(ctx, app) }, label: `app ${app.name}`, port };
-  if (app.source.type === 'tarball') return { spec: { type: 'tarball', path: uploadPath(ctx, app.source.uploadId), subdir }, label: `app ${app.name}`, port };
-  throw new DomainError('invalid', `App ${app.name} runs the prebuilt image ${app.source.image}; there is no source to look at.`, 'Pass gitUrl, or give the app a git or tarball source.');
+  if (app.source.type === 'git')
+    return {
+      spec: {
+        type: 'git',
+        url: app.source.url,
+        ref: i.ref ?? app.source.ref,
+        subdir,
+        deployKey: readDeployKey(ctx, app),
+      },
+      label: `app ${app.name}`,
+      port,
+    };
+  if (app.source.type === 'tarball')
+    return {
+      spec: { type: 'tarball', path: uploadPath(ctx, app.source.uploadId), subdir },
+      label: `app ${app.name}`,
+      port,
+    };
+  throw new DomainError(
+    'invalid',
+    `App ${app.name} runs the prebuilt image ${app.source.image}; there is no source to look at.`,
+    'Pass gitUrl, or give the app a git or tarball source.',
+  );
 }
 
 export const generateDockerfile = defineTool({
   name: 'generate_dockerfile',
   description:
-    'Look at a repository (an app\'s git or uploaded source, or a public https git URL) and propose a Dockerfile: detects the stack (Node, Next.js, Vite, Python, Go, Ruby, PHP, Rust, Java, static HTML), and returns the Dockerfile, a .dockerignore, the port, the start command and why it chose them. It only reads and proposes; nothing is written or deployed. To use the proposal, set source.generateDockerfile with create_app or update_app, then deploy_app. Repository-derived text is returned as untrusted data.',
+    "Look at a repository (an app's git or uploaded source, or a public https git URL) and propose a Dockerfile: detects the stack (Node, Next.js, Vite, Python, Go, Ruby, PHP, Rust, Java, static HTML), and returns the Dockerfile, a .dockerignore, the port, the start command and why it chose them. It only reads and proposes; nothing is written or deployed. To use the proposal, set source.generateDockerfile with create_app or update_app, then deploy_app. Repository-derived text is returned as untrusted data.",
   input,
   risk: 'read',
   target: (i) => (i.app ? { type: 'app', ref: i.app } : undefined),
@@ -54,10 +93,17 @@ export const generateDockerfile = defineTool({
   async execute(i, ctx) {
     const { spec, label, port } = await sourceOf(ctx, i);
     const signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
-    const fetched = await fetchSource(spec, { workDir: path.join(ctx.env.dataDir, 'tmp', 'dockerfile'), signal }).catch((err: unknown) => {
-      if (signal.aborted) throw new DomainError('unavailable', `Fetching ${label} took longer than ${FETCH_TIMEOUT_MS / 1000} s.`, 'Try a smaller subdir, or deploy with source.generateDockerfile and read get_build_logs.');
-      throw err;
-    });
+    const fetched = await fetchSource(spec, { workDir: path.join(ctx.env.dataDir, 'tmp', 'dockerfile'), signal }).catch(
+      (err: unknown) => {
+        if (signal.aborted)
+          throw new DomainError(
+            'unavailable',
+            `Fetching ${label} took longer than ${FETCH_TIMEOUT_MS / 1000} s.`,
+            'Try a smaller subdir, or deploy with source.generateDockerfile and read get_build_logs.',
+          );
+        throw err;
+      },
+    );
     try {
       const g = await generate(fsRepoReader(fetched.dir), { port });
       // Start command, explanation and even the CMD line can quote the repository (scripts, names).

@@ -6,8 +6,10 @@ import { actionOutcome, safeActionView } from './lib/action-text.ts';
 export const getAction = defineTool({
   name: 'get_action',
   description:
-    'Check a pending action (a write you requested that needs a person\'s approval) by its id: still pending, approved and running, succeeded (with its result), failed, rejected by the user, or expired. Use it after a tool returned a pending action, instead of requesting the same thing again. A rejection is final. You cannot approve actions; only a person can.',
-  input: z.object({ id: z.string().min(1).max(100).describe('The action id from a pending tool result or list_pending_actions') }),
+    "Check a pending action (a write you requested that needs a person's approval) by its id: still pending, approved and running, succeeded (with its result), failed, rejected by the user, or expired. Use it after a tool returned a pending action, instead of requesting the same thing again. A rejection is final. You cannot approve actions; only a person can.",
+  input: z.object({
+    id: z.string().min(1).max(100).describe('The action id from a pending tool result or list_pending_actions'),
+  }),
   risk: 'read',
   target: (input) => ({ type: 'action', ref: input.id }),
   summarize: (input) => `Check action ${input.id}`,

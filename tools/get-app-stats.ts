@@ -7,7 +7,7 @@ import { formatBytes } from './lib/text.ts';
 export const getAppStats = defineTool({
   name: 'get_app_stats',
   description:
-    'Measure a running app\'s resource use now: CPU percent, memory used and its limit, network bytes received and sent. Takes about a second. Use it when an app is slow or crashing from memory; change limits with update_app. The app must be running (see get_app).',
+    "Measure a running app's resource use now: CPU percent, memory used and its limit, network bytes received and sent. Takes about a second. Use it when an app is slow or crashing from memory; change limits with update_app. The app must be running (see get_app).",
   input: z.object({ app: appRef }),
   risk: 'read',
   target: (input) => ({ type: 'app', ref: input.app }),

@@ -18,7 +18,8 @@ export const getApp = defineTool({
     const runtime = await getAppRuntime(ctx, await getAppRow(ctx, view.id));
     const current = await currentDeployment(ctx, view.id);
     const hc = view.healthCheck.type === 'http' ? `http ${view.healthCheck.path}` : view.healthCheck.type;
-    const limits = [view.cpus && `${view.cpus} CPU`, view.memoryMb && `${view.memoryMb} MiB`].filter(Boolean).join(', ') || 'none';
+    const limits =
+      [view.cpus && `${view.cpus} CPU`, view.memoryMb && `${view.memoryMb} MiB`].filter(Boolean).join(', ') || 'none';
     const state = runtime.container
       ? `${runtime.state} (container ${runtime.container.name}${runtime.container.startedAt ? `, started ${runtime.container.startedAt}` : ''})`
       : runtime.state;
@@ -26,13 +27,21 @@ export const getApp = defineTool({
       `App ${view.name} (id ${view.id}) in project ${view.projectName}`,
       `Source: ${describeSource(view.source)}${view.hasDeployKey ? ' — deploy key set' : ''}`,
       `Port: ${view.port ?? 'none'}; health check: ${hc}; restart: ${view.restartPolicy}; limits: ${limits}`,
-      view.volumes.length ? `Volumes: ${view.volumes.map((v) => `${v.name}:${v.target}${v.readOnly ? ' (ro)' : ''}`).join(', ')}` : null,
+      view.volumes.length
+        ? `Volumes: ${view.volumes.map((v) => `${v.name}:${v.target}${v.readOnly ? ' (ro)' : ''}`).join(', ')}`
+        : null,
       `State: ${state}${runtime.detail ? ` — ${runtime.detail}` : ''}`,
-      current ? `Current deployment: #${current.number} (id ${current.id}, ${current.status})` : 'Not deployed yet: use deploy_app.',
+      current
+        ? `Current deployment: #${current.number} (id ${current.id}, ${current.status})`
+        : 'Not deployed yet: use deploy_app.',
     ];
     return {
       text: lines.filter((l): l is string => l !== null).join('\n'),
-      data: { app: view, runtime: { ...runtime, container: runtime.container && containerView(runtime.container) }, currentDeployment: current ? { id: current.id, number: current.number, status: current.status } : null },
+      data: {
+        app: view,
+        runtime: { ...runtime, container: runtime.container && containerView(runtime.container) },
+        currentDeployment: current ? { id: current.id, number: current.number, status: current.status } : null,
+      },
     };
   },
 });

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { defineTool, untrusted } from './define.ts';
 import { readDeploymentLogs } from '../server/deploy/log-writer.ts';
-import { deploymentOrApp, deploymentTarget, exactlyOne, exactlyOneError, resolveDeployment } from './lib/deployment-ref.ts';
+import {
+  deploymentOrApp,
+  deploymentTarget,
+  exactlyOne,
+  exactlyOneError,
+  resolveDeployment,
+} from './lib/deployment-ref.ts';
 import { joinNewest } from './lib/text.ts';
 import { ACTIVE_STATUSES } from './lib/views.ts';
 
@@ -18,18 +24,37 @@ export const getBuildLogs = defineTool({
   input: z
     .object({
       ...deploymentOrApp,
-      tail: z.number().int().min(1).max(MAX_TAIL).optional().describe(`How many lines to return; default ${DEFAULT_TAIL}, at most ${MAX_TAIL}`),
-      after: z.number().int().min(0).optional().describe('Only lines after this line number (seq), oldest first; use the last seq you saw to follow a running build'),
+      tail: z
+        .number()
+        .int()
+        .min(1)
+        .max(MAX_TAIL)
+        .optional()
+        .describe(`How many lines to return; default ${DEFAULT_TAIL}, at most ${MAX_TAIL}`),
+      after: z
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .describe(
+          'Only lines after this line number (seq), oldest first; use the last seq you saw to follow a running build',
+        ),
     })
     .refine(exactlyOne, exactlyOneError),
   risk: 'read',
   target: deploymentTarget,
-  summarize: (input) => (input.deployment ? `Read build logs of deployment ${input.deployment}` : `Read build logs of the latest deployment of "${input.app}"`),
+  summarize: (input) =>
+    input.deployment
+      ? `Read build logs of deployment ${input.deployment}`
+      : `Read build logs of the latest deployment of "${input.app}"`,
   async execute(input, ctx) {
     const { deployment: d, appName } = await resolveDeployment(ctx, input);
     const tail = input.tail ?? DEFAULT_TAIL;
     const following = input.after !== undefined;
-    const rows = await readDeploymentLogs(ctx, d.id, { afterSeq: input.after ?? 0, limit: following ? tail : MAX_SCAN });
+    const rows = await readDeploymentLogs(ctx, d.id, {
+      afterSeq: input.after ?? 0,
+      limit: following ? tail : MAX_SCAN,
+    });
     const lines = following ? rows : rows.slice(-tail);
     const label = `deployment #${d.number} of ${appName} (${d.status})`;
     const data = {
@@ -39,17 +64,28 @@ export const getBuildLogs = defineTool({
     };
     if (!lines.length) {
       const why = following ? `No new lines after ${input.after}` : 'No log lines yet';
-      return { text: `${why} for ${label}.${ACTIVE_STATUSES.has(d.status) ? ' It is still in progress; try again shortly.' : ''}`, data };
+      return {
+        text: `${why} for ${label}.${ACTIVE_STATUSES.has(d.status) ? ' It is still in progress; try again shortly.' : ''}`,
+        data,
+      };
     }
     const joined = joinNewest(lines.map((l) => `${l.seq} ${l.stream === 'stdout' ? '' : `[${l.stream}] `}${l.text}`));
-    const omitted = joined.omitted ? ` (${joined.omitted} older lines left out to keep this short; ask for a smaller tail or use after)` : '';
+    const omitted = joined.omitted
+      ? ` (${joined.omitted} older lines left out to keep this short; ask for a smaller tail or use after)`
+      : '';
     const next = ACTIVE_STATUSES.has(d.status)
       ? `Still in progress: call again with after=${data.lastSeq} for newer lines.`
       : d.status === 'failed'
         ? 'The deployment failed; the cause is usually in the last lines above. Fix the source or settings (update_app), then deploy_app again.'
         : '';
     return {
-      text: [`Build log of ${label}, lines ${lines[0]!.seq}–${data.lastSeq}${omitted}:`, untrusted(`build log of deployment #${d.number}`, joined.text), next].filter(Boolean).join('\n'),
+      text: [
+        `Build log of ${label}, lines ${lines[0]!.seq}–${data.lastSeq}${omitted}:`,
+        untrusted(`build log of deployment #${d.number}`, joined.text),
+        next,
+      ]
+        .filter(Boolean)
+        .join('\n'),
       data,
     };
   },

@@ -8,7 +8,7 @@ import { deploymentLine, deploymentView } from './lib/views.ts';
 export const listDeployments = defineTool({
   name: 'list_deployments',
   description:
-    'List an app\'s deployments, newest first: number, status (queued, building, starting, running, failed, cancelled, superseded, rolled_back), id and time. Use it to find a deployment id for get_deployment, get_build_logs or rollback_app.',
+    "List an app's deployments, newest first: number, status (queued, building, starting, running, failed, cancelled, superseded, rolled_back), id and time. Use it to find a deployment id for get_deployment, get_build_logs or rollback_app.",
   input: z.object({
     app: appRef,
     limit: z.number().int().min(1).max(50).optional().describe('How many to return, newest first; default 10'),
@@ -23,7 +23,10 @@ export const listDeployments = defineTool({
     if (!rows.length) return { text: `${app.name} has no deployments yet. Deploy it with deploy_app.`, data };
     const live = rows.find((d) => d.id === app.currentDeploymentId);
     return {
-      text: [`${plural(rows.length, 'deployment')} of ${app.name}, newest first${live ? ` (live: #${live.number})` : ''}:`, ...rows.map((d) => `- ${deploymentLine(d)}`)].join('\n'),
+      text: [
+        `${plural(rows.length, 'deployment')} of ${app.name}, newest first${live ? ` (live: #${live.number})` : ''}:`,
+        ...rows.map((d) => `- ${deploymentLine(d)}`),
+      ].join('\n'),
       data,
     };
   },

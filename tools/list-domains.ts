@@ -14,12 +14,21 @@ export const listDomains = defineTool({
   async execute(input, ctx) {
     const { app, domains, proxy } = await listAppDomains(ctx, input.app);
     const proxyLine = proxy.note ?? `Proxy: ${proxy.kind}.`;
-    if (!domains.length) return { text: `${app.name} has no domains. Add one with add_domain. ${proxyLine}`, data: { app: app.name, domains, proxy } };
+    if (!domains.length)
+      return {
+        text: `${app.name} has no domains. Add one with add_domain. ${proxyLine}`,
+        data: { app: app.name, domains, proxy },
+      };
     const lines = domains.map((d) => {
       const port = d.targetPort ? ` → port ${d.targetPort}` : '';
-      const tls = d.https ? `certificate ${d.certificate}${d.redirectHttp ? ', HTTP redirects to HTTPS' : ''}` : 'plain HTTP';
+      const tls = d.https
+        ? `certificate ${d.certificate}${d.redirectHttp ? ', HTTP redirects to HTTPS' : ''}`
+        : 'plain HTTP';
       return `- ${d.url}${port} (id ${d.id}; ${tls})${d.dns.warning ? `\n  DNS warning: ${d.dns.warning}` : ''}`;
     });
-    return { text: `${app.name} has ${plural(domains.length, 'domain')}:\n${lines.join('\n')}\n${proxyLine}`, data: { app: app.name, domains, proxy } };
+    return {
+      text: `${app.name} has ${plural(domains.length, 'domain')}:\n${lines.join('\n')}\n${proxyLine}`,
+      data: { app: app.name, domains, proxy },
+    };
   },
 });

@@ -12,8 +12,23 @@ export const listProjects = defineTool({
   summarize: () => 'List projects',
   async execute(_input, ctx) {
     const projects = await listProjectRows(ctx.db);
-    const lines = projects.map((p) => `- ${p.name}: ${plural(p.appCount, 'app')}${p.description ? ` — ${p.description}` : ''}`);
-    const text = projects.length ? `${plural(projects.length, 'project')}:\n${lines.join('\n')}` : 'No projects yet. create_app makes the "default" project on first use.';
-    return { text, data: { projects: projects.map(({ id, name, description, appCount, createdAt }) => ({ id, name, description, appCount, createdAt })) } };
+    const lines = projects.map(
+      (p) => `- ${p.name}: ${plural(p.appCount, 'app')}${p.description ? ` — ${p.description}` : ''}`,
+    );
+    const text = projects.length
+      ? `${plural(projects.length, 'project')}:\n${lines.join('\n')}`
+      : 'No projects yet. create_app makes the "default" project on first use.';
+    return {
+      text,
+      data: {
+        projects: projects.map(({ id, name, description, appCount, createdAt }) => ({
+          id,
+          name,
+          description,
+          appCount,
+          createdAt,
+        })),
+      },
+    };
   },
 });

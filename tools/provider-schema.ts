@@ -14,7 +14,21 @@ export interface SchemaProblem {
 
 type Node = Record<string, unknown>;
 
-const FORBIDDEN = ['$ref', '$defs', 'definitions', 'oneOf', 'allOf', 'not', 'if', 'then', 'else', 'const', 'patternProperties', 'prefixItems', 'dependentSchemas'] as const;
+const FORBIDDEN = [
+  '$ref',
+  '$defs',
+  'definitions',
+  'oneOf',
+  'allOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'const',
+  'patternProperties',
+  'prefixItems',
+  'dependentSchemas',
+] as const;
 
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -35,16 +49,24 @@ export function checkProviderSchema(schema: unknown): SchemaProblem[] {
 
 function walk(node: Node, path: string, isRoot: boolean, add: (path: string, message: string) => void): void {
   for (const key of FORBIDDEN) if (key in node) add(path, `uses "${key}", which providers reject`);
-  if (Array.isArray(node.type)) add(path, `has a list of types ${JSON.stringify(node.type)}; use one type (with nullable) instead`);
+  if (Array.isArray(node.type))
+    add(path, `has a list of types ${JSON.stringify(node.type)}; use one type (with nullable) instead`);
 
   if (node.type === 'object' || isNode(node.properties)) {
     const properties = isNode(node.properties) ? node.properties : {};
     const names = Object.keys(properties);
     // Gemini: "properties: should be non-empty for OBJECT type" (the top level may be empty).
-    if (!isRoot && names.length === 0) add(path, 'is an object without properties (a free-form map); give it named properties');
-    if (isNode(node.additionalProperties)) add(path, 'has an additionalProperties schema (a free-form map); use named properties or a list of name/value objects');
+    if (!isRoot && names.length === 0)
+      add(path, 'is an object without properties (a free-form map); give it named properties');
+    if (isNode(node.additionalProperties))
+      add(
+        path,
+        'has an additionalProperties schema (a free-form map); use named properties or a list of name/value objects',
+      );
     if (Array.isArray(node.required)) {
-      for (const name of node.required) if (typeof name !== 'string' || !names.includes(name)) add(path, `requires "${String(name)}", which is not among its properties`);
+      for (const name of node.required)
+        if (typeof name !== 'string' || !names.includes(name))
+          add(path, `requires "${String(name)}", which is not among its properties`);
     }
     for (const name of names) {
       const child = properties[name];
@@ -53,7 +75,8 @@ function walk(node: Node, path: string, isRoot: boolean, add: (path: string, mes
         add(childPath, 'is not a schema object');
         continue;
       }
-      if (typeof child.description !== 'string' || child.description.trim() === '') add(childPath, 'has no description');
+      if (typeof child.description !== 'string' || child.description.trim() === '')
+        add(childPath, 'has no description');
       if (!isTyped(child)) add(childPath, 'has no type (nor an enum, nor an anyOf of typed members)');
       walk(child, childPath, false, add);
     }

@@ -6,27 +6,95 @@ import { findTool, tools } from './registry.ts';
 import { checkProviderSchema, formatProblems } from './provider-schema.ts';
 
 const EXPECTED = [
-  'list_projects', 'list_apps', 'get_app', 'create_app', 'update_app', 'delete_app', 'deploy_app', 'cancel_deployment',
-  'list_deployments', 'get_deployment', 'get_build_logs', 'get_app_logs', 'get_app_stats', 'start_app', 'stop_app',
-  'restart_app', 'rollback_app', 'list_env_vars', 'set_env_vars', 'unset_env_vars', 'generate_dockerfile', 'get_action',
-  'list_domains', 'add_domain', 'remove_domain',
-  'list_backups', 'create_backup', 'schedule_backup', 'restore_backup', 'delete_backup',
-  'list_pending_actions', 'wait_for_action', 'search_context',
+  'list_projects',
+  'list_apps',
+  'get_app',
+  'create_app',
+  'update_app',
+  'delete_app',
+  'deploy_app',
+  'cancel_deployment',
+  'list_deployments',
+  'get_deployment',
+  'get_build_logs',
+  'get_app_logs',
+  'get_app_stats',
+  'start_app',
+  'stop_app',
+  'restart_app',
+  'rollback_app',
+  'list_env_vars',
+  'set_env_vars',
+  'unset_env_vars',
+  'generate_dockerfile',
+  'get_action',
+  'list_domains',
+  'add_domain',
+  'remove_domain',
+  'list_backups',
+  'create_backup',
+  'schedule_backup',
+  'restore_backup',
+  'delete_backup',
+  'list_pending_actions',
+  'wait_for_action',
+  'search_context',
 ];
 /** Reads run without approval, so this list is reviewed by hand: a tool that changes state must never be here. */
 const READ_TOOLS = [
-  'generate_dockerfile', 'get_action', 'get_app', 'get_app_logs', 'get_app_stats', 'get_build_logs', 'get_deployment',
-  'list_apps', 'list_backups', 'list_deployments', 'list_domains', 'list_env_vars', 'list_pending_actions', 'list_projects', 'search_context', 'wait_for_action',
+  'generate_dockerfile',
+  'get_action',
+  'get_app',
+  'get_app_logs',
+  'get_app_stats',
+  'get_build_logs',
+  'get_deployment',
+  'list_apps',
+  'list_backups',
+  'list_deployments',
+  'list_domains',
+  'list_env_vars',
+  'list_pending_actions',
+  'list_projects',
+  'search_context',
+  'wait_for_action',
 ];
 const DESTRUCTIVE_TOOLS = ['delete_app', 'remove_domain', 'restore_backup', 'delete_backup'];
-const VERBS = ['list', 'get', 'create', 'update', 'delete', 'deploy', 'cancel', 'start', 'stop', 'restart', 'rollback', 'set', 'unset', 'generate', 'add', 'remove', 'wait', 'search', 'restore', 'schedule'];
+const VERBS = [
+  'list',
+  'get',
+  'create',
+  'update',
+  'delete',
+  'deploy',
+  'cancel',
+  'start',
+  'stop',
+  'restart',
+  'rollback',
+  'set',
+  'unset',
+  'generate',
+  'add',
+  'remove',
+  'wait',
+  'search',
+  'restore',
+  'schedule',
+];
 
 const ID = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const SAMPLES: Record<string, unknown> = {
   list_projects: {},
   list_apps: { project: 'default' },
   get_app: { app: 'api' },
-  create_app: { name: 'api', source: { type: 'git', url: 'https://github.com/acme/api', ref: 'main' }, port: 8080, healthCheck: { type: 'http', path: '/health' }, buildArgs: [{ name: 'NODE_VERSION', value: '22' }] },
+  create_app: {
+    name: 'api',
+    source: { type: 'git', url: 'https://github.com/acme/api', ref: 'main' },
+    port: 8080,
+    healthCheck: { type: 'http', path: '/health' },
+    buildArgs: [{ name: 'NODE_VERSION', value: '22' }],
+  },
   update_app: { app: 'api', port: 3000, healthCheck: { type: 'tcp' } },
   delete_app: { app: 'api' },
   deploy_app: { app: 'api' },
@@ -41,7 +109,13 @@ const SAMPLES: Record<string, unknown> = {
   restart_app: { app: 'api' },
   rollback_app: { app: 'api', deployment: ID },
   list_env_vars: { app: 'api' },
-  set_env_vars: { app: 'api', vars: [{ name: 'API_KEY', value: 'sample-secret-value' }, { name: 'DEBUG', value: '1' }] },
+  set_env_vars: {
+    app: 'api',
+    vars: [
+      { name: 'API_KEY', value: 'sample-secret-value' },
+      { name: 'DEBUG', value: '1' },
+    ],
+  },
   unset_env_vars: { app: 'api', names: ['DEBUG'] },
   list_domains: { app: 'api' },
   add_domain: { app: 'api', host: 'api.example.com', pathPrefix: '/v1', targetPort: 8080 },
@@ -70,21 +144,37 @@ describe('the tool registry', () => {
   });
 
   it('keeps read tools, which run without approval, to a reviewed list', () => {
-    expect(tools.filter((t) => t.risk === 'read').map((t) => t.name).sort()).toEqual(READ_TOOLS);
+    expect(
+      tools
+        .filter((t) => t.risk === 'read')
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(READ_TOOLS);
     expect(tools.filter((t) => t.risk === 'destructive').map((t) => t.name)).toEqual(DESTRUCTIVE_TOOLS);
-    expect(tools.filter((t) => t.risk === 'write').map((t) => t.name).sort()).toEqual(EXPECTED.filter((n) => !READ_TOOLS.includes(n) && !DESTRUCTIVE_TOOLS.includes(n)).sort());
+    expect(
+      tools
+        .filter((t) => t.risk === 'write')
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(EXPECTED.filter((n) => !READ_TOOLS.includes(n) && !DESTRUCTIVE_TOOLS.includes(n)).sort());
   });
 
   it('registers every tool file in tools/ (the list is explicit, so a forgotten one would be silent)', () => {
     const dir = path.dirname(new URL(import.meta.url).pathname);
-    const files = fs.readdirSync(dir).filter((f) => /^[a-z]+-[a-z-]+\.ts$/.test(f) && !f.endsWith('.test.ts') && !['provider-schema.ts'].includes(f));
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => /^[a-z]+-[a-z-]+\.ts$/.test(f) && !f.endsWith('.test.ts') && !['provider-schema.ts'].includes(f));
     expect(files.map((f) => f.replace(/\.ts$/, '').replaceAll('-', '_')).sort()).toEqual([...EXPECTED].sort());
   });
 
   it('keeps transport code out of tool files', () => {
     const dir = path.dirname(new URL(import.meta.url).pathname);
-    for (const file of [...fs.readdirSync(dir), ...fs.readdirSync(path.join(dir, 'lib')).map((f) => `lib/${f}`)].filter((f) => f.endsWith('.ts'))) {
-      expect(fs.readFileSync(path.join(dir, file), 'utf8'), file).not.toMatch(/from '(hono|@hono\/[^']+|@modelcontextprotocol\/[^']+|ai|@ai-sdk\/[^']+)'/);
+    for (const file of [...fs.readdirSync(dir), ...fs.readdirSync(path.join(dir, 'lib')).map((f) => `lib/${f}`)].filter(
+      (f) => f.endsWith('.ts'),
+    )) {
+      expect(fs.readFileSync(path.join(dir, file), 'utf8'), file).not.toMatch(
+        /from '(hono|@hono\/[^']+|@modelcontextprotocol\/[^']+|ai|@ai-sdk\/[^']+)'/,
+      );
     }
   });
 
@@ -104,7 +194,10 @@ describe('the tool registry', () => {
       expect(summary.trim().length).toBeGreaterThan(0);
       expect(summary).not.toContain('\n');
       expect(summary).not.toContain('sample-secret-value');
-      const ref = (SAMPLES[name] as { app?: string; deployment?: string; id?: string }).app ?? (SAMPLES[name] as { deployment?: string }).deployment ?? (SAMPLES[name] as { id?: string }).id;
+      const ref =
+        (SAMPLES[name] as { app?: string; deployment?: string; id?: string }).app ??
+        (SAMPLES[name] as { deployment?: string }).deployment ??
+        (SAMPLES[name] as { id?: string }).id;
       // Everything that acts on an existing resource says which, so approvals and per-app policy bind to it.
       if (ref && name !== 'list_apps') expect(tool.target?.(input)?.ref, 'target').toBe(ref);
       if (tool.risk !== 'read' && name !== 'create_app') expect(tool.target, 'a write without a target').toBeDefined();
@@ -121,13 +214,27 @@ describe('the tool registry', () => {
 
 describe('checkProviderSchema', () => {
   const described = (s: Record<string, unknown>) => ({ description: 'd', ...s });
-  const obj = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ type: 'object', properties, ...extra });
+  const obj = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    type: 'object',
+    properties,
+    ...extra,
+  });
   const cases: [string, unknown, string, RegExp][] = [
     ['a top level that is not an object', { type: 'string' }, '$', /must be type "object"/],
     ['a missing description', obj({ a: { type: 'string' } }), '$.properties.a', /no description/],
     ['a missing type', obj({ a: { description: 'd' } }), '$.properties.a', /no type/],
-    ['a nested missing description', obj({ a: described({ type: 'array', items: obj({ b: { type: 'string' } }) }) }), '$.properties.a.items.properties.b', /no description/],
-    ['a $ref', obj({ a: described({ $ref: '#/$defs/x' }) }, { $defs: { x: { type: 'string' } } }), '$.properties.a', /"\$ref"/],
+    [
+      'a nested missing description',
+      obj({ a: described({ type: 'array', items: obj({ b: { type: 'string' } }) }) }),
+      '$.properties.a.items.properties.b',
+      /no description/,
+    ],
+    [
+      'a $ref',
+      obj({ a: described({ $ref: '#/$defs/x' }) }, { $defs: { x: { type: 'string' } } }),
+      '$.properties.a',
+      /"\$ref"/,
+    ],
     ['$defs', obj({}, { $defs: { x: { type: 'string' } } }), '$', /"\$defs"/],
     ['definitions', obj({}, { definitions: { x: { type: 'string' } } }), '$', /"definitions"/],
     ['oneOf', obj({ a: described({ oneOf: [{ type: 'string' }, { type: 'number' }] }) }), '$.properties.a', /"oneOf"/],
@@ -135,18 +242,53 @@ describe('checkProviderSchema', () => {
     ['not', obj({ a: described({ type: 'string', not: { enum: ['x'] } }) }), '$.properties.a', /"not"/],
     ['if', obj({ a: described({ type: 'string', if: { enum: ['x'] } }) }), '$.properties.a', /"if"/],
     ['const', obj({ a: described({ type: 'string', const: 'x' }) }), '$.properties.a', /"const"/],
-    ['patternProperties', obj({ a: described(obj({ b: described({ type: 'string' }) }, { patternProperties: { '^x': { type: 'string' } } })) }), '$.properties.a', /"patternProperties"/],
-    ['tuple items', obj({ a: described({ type: 'array', items: [{ type: 'string' }, { type: 'number' }] }) }), '$.properties.a.items', /tuple/],
-    ['a free-form map', obj({ a: described({ type: 'object', additionalProperties: { type: 'string' } }) }), '$.properties.a', /free-form map/],
+    [
+      'patternProperties',
+      obj({
+        a: described(obj({ b: described({ type: 'string' }) }, { patternProperties: { '^x': { type: 'string' } } })),
+      }),
+      '$.properties.a',
+      /"patternProperties"/,
+    ],
+    [
+      'tuple items',
+      obj({ a: described({ type: 'array', items: [{ type: 'string' }, { type: 'number' }] }) }),
+      '$.properties.a.items',
+      /tuple/,
+    ],
+    [
+      'a free-form map',
+      obj({ a: described({ type: 'object', additionalProperties: { type: 'string' } }) }),
+      '$.properties.a',
+      /free-form map/,
+    ],
     ['a list of types', obj({ a: described({ type: ['string', 'null'] }) }), '$.properties.a', /list of types/],
-    ['an untyped anyOf member', obj({ a: described({ anyOf: [{ type: 'string' }, { description: 'x' }] }) }), '$.properties.a', /no type/],
-    ['a required name that is not a property', obj({ a: described({ type: 'string' }) }, { required: ['a', 'b'] }), '$', /requires "b"/],
-    ['a forbidden keyword deep inside anyOf', obj({ a: described({ anyOf: [{ type: 'string', const: 'x' }] }) }), '$.properties.a.anyOf[0]', /"const"/],
+    [
+      'an untyped anyOf member',
+      obj({ a: described({ anyOf: [{ type: 'string' }, { description: 'x' }] }) }),
+      '$.properties.a',
+      /no type/,
+    ],
+    [
+      'a required name that is not a property',
+      obj({ a: described({ type: 'string' }) }, { required: ['a', 'b'] }),
+      '$',
+      /requires "b"/,
+    ],
+    [
+      'a forbidden keyword deep inside anyOf',
+      obj({ a: described({ anyOf: [{ type: 'string', const: 'x' }] }) }),
+      '$.properties.a.anyOf[0]',
+      /"const"/,
+    ],
   ];
 
   it.each(cases)('catches %s', (_what, schema, at, message) => {
     const problems = checkProviderSchema(schema);
-    expect(problems.some((p) => p.path === at && message.test(p.message)), formatProblems(problems) || 'no problems found').toBe(true);
+    expect(
+      problems.some((p) => p.path === at && message.test(p.message)),
+      formatProblems(problems) || 'no problems found',
+    ).toBe(true);
   });
 
   it('accepts a clean schema, including enums, nullable fields and typed anyOf', () => {
@@ -155,7 +297,10 @@ describe('checkProviderSchema', () => {
         kind: described({ type: 'string', enum: ['a', 'b'] }),
         port: described({ type: 'integer', nullable: true }),
         either: described({ anyOf: [{ type: 'string' }, { type: 'number' }] }),
-        pairs: described({ type: 'array', items: obj({ name: described({ type: 'string' }) }, { required: ['name'] }) }),
+        pairs: described({
+          type: 'array',
+          items: obj({ name: described({ type: 'string' }) }, { required: ['name'] }),
+        }),
       },
       { required: ['kind'], additionalProperties: false },
     );
@@ -164,7 +309,8 @@ describe('checkProviderSchema', () => {
 });
 
 describe('flattened inputs still enforce the service rules', () => {
-  const fails = (name: string, input: unknown) => expect(findTool(name)!.input.safeParse(input).success, JSON.stringify(input)).toBe(false);
+  const fails = (name: string, input: unknown) =>
+    expect(findTool(name)!.input.safeParse(input).success, JSON.stringify(input)).toBe(false);
 
   it('refuses inconsistent or incomplete input', () => {
     fails('create_app', { name: 'api', source: { type: 'image', image: 'nginx:1.27', url: 'https://x' } });
@@ -172,14 +318,28 @@ describe('flattened inputs still enforce the service rules', () => {
     fails('create_app', { name: 'api', source: { type: 'tarball', uploadId: 'not-a-uuid' } });
     fails('create_app', { name: 'api', source: { type: 'git', url: 'https://x', subdir: '../etc' } });
     fails('create_app', { name: 'Bad Name', source: { type: 'image', image: 'nginx' } });
-    fails('create_app', { name: 'api', source: { type: 'image', image: 'nginx' }, healthCheck: { type: 'http', path: 'no-slash' } });
-    fails('create_app', { name: 'api', source: { type: 'image', image: 'nginx' }, healthCheck: { type: 'tcp', path: '/x' } });
+    fails('create_app', {
+      name: 'api',
+      source: { type: 'image', image: 'nginx' },
+      healthCheck: { type: 'http', path: 'no-slash' },
+    });
+    fails('create_app', {
+      name: 'api',
+      source: { type: 'image', image: 'nginx' },
+      healthCheck: { type: 'tcp', path: '/x' },
+    });
     fails('update_app', { app: 'api' });
     fails('get_deployment', { deployment: ID, app: 'api' });
     fails('get_build_logs', {});
     fails('get_build_logs', { app: 'api', tail: 501 });
     fails('cancel_deployment', { deployment: 'not-an-id' });
-    fails('set_env_vars', { app: 'api', vars: [{ name: 'A', value: '1' }, { name: 'A', value: '2' }] });
+    fails('set_env_vars', {
+      app: 'api',
+      vars: [
+        { name: 'A', value: '1' },
+        { name: 'A', value: '2' },
+      ],
+    });
     fails('set_env_vars', { app: 'api', vars: [{ name: '1BAD', value: '1' }] });
     fails('get_app_logs', { app: 'api', since: 'yesterday' });
     fails('generate_dockerfile', { gitUrl: 'file:///etc' });
@@ -201,6 +361,9 @@ describe('flattened inputs still enforce the service rules', () => {
   });
 
   it('accepts a NAME→value map for set_env_vars but always stores the name/value list', () => {
-    expect(findTool('set_env_vars')!.input.parse({ app: 'api', vars: { API_KEY: 'x' } })).toEqual({ app: 'api', vars: [{ name: 'API_KEY', value: 'x' }] });
+    expect(findTool('set_env_vars')!.input.parse({ app: 'api', vars: { API_KEY: 'x' } })).toEqual({
+      app: 'api',
+      vars: [{ name: 'API_KEY', value: 'x' }],
+    });
   });
 });

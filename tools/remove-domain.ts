@@ -15,11 +15,16 @@ export const removeDomain = defineTool({
   input: z.object({
     app: appRef,
     domain: z.string().min(1).max(300).describe('Domain id (from list_domains) or host name, e.g. "app.example.com"'),
-    pathPrefix: z.string().max(200).optional().describe('With a host name: which path prefix to remove, e.g. "/api"; default "/" or the only one'),
+    pathPrefix: z
+      .string()
+      .max(200)
+      .optional()
+      .describe('With a host name: which path prefix to remove, e.g. "/api"; default "/" or the only one'),
   }),
   risk: 'destructive',
   target: (input) => ({ type: 'app', ref: input.app }),
-  summarize: (input) => `Remove domain ${input.domain}${input.pathPrefix && input.pathPrefix !== '/' ? input.pathPrefix : ''} from app "${input.app}" (it goes offline there)`,
+  summarize: (input) =>
+    `Remove domain ${input.domain}${input.pathPrefix && input.pathPrefix !== '/' ? input.pathPrefix : ''} from app "${input.app}" (it goes offline there)`,
   async execute(input, ctx) {
     const { domain, proxy } = await removeAppDomain(ctx, ctx.caller, input.app, input.domain, input.pathPrefix);
     return { text: `Removed ${domain.url} from ${input.app}. ${describeOutcome(proxy)}`, data: { domain, proxy } };

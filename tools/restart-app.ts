@@ -7,7 +7,7 @@ import { lifecycleExecute } from './lib/lifecycle.ts';
 export const restartApp = defineTool({
   name: 'restart_app',
   description:
-    'Restart an app\'s live container with the same image and settings (a brief interruption). It does not apply new settings or env vars: use deploy_app for that. Requires human approval; returns a pending action until a person approves it.',
+    "Restart an app's live container with the same image and settings (a brief interruption). It does not apply new settings or env vars: use deploy_app for that. Requires human approval; returns a pending action until a person approves it.",
   input: z.object({ app: appRef }),
   risk: 'write',
   target: (input) => ({ type: 'app', ref: input.app }),

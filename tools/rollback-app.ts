@@ -11,11 +11,16 @@ export const rollbackApp = defineTool({
     'Roll an app back to an earlier deployment that ran successfully: by default the newest one before the live one, or a specific deployment id from list_deployments. It redeploys that image with the settings it ran with, as a new deployment; like deploy_app it returns at once, so follow it with get_deployment. Requires human approval; returns a pending action until a person approves it.',
   input: z.object({
     app: appRef,
-    deployment: deploymentId.optional().describe('Deployment id to return to (see list_deployments); default: the previous successful one'),
+    deployment: deploymentId
+      .optional()
+      .describe('Deployment id to return to (see list_deployments); default: the previous successful one'),
   }),
   risk: 'write',
   target: (input) => ({ type: 'app', ref: input.app }),
-  summarize: (input) => (input.deployment ? `Roll back "${input.app}" to deployment ${input.deployment}` : `Roll back "${input.app}" to its previous deployment`),
+  summarize: (input) =>
+    input.deployment
+      ? `Roll back "${input.app}" to deployment ${input.deployment}`
+      : `Roll back "${input.app}" to its previous deployment`,
   async execute(input, ctx) {
     const app = await getAppRow(ctx, input.app);
     const { deployment, notice } = await queueRollback(ctx, ctx.caller, app.id, input.deployment);

@@ -13,7 +13,8 @@ const names = (vars: { name: string }[]) => vars.map((v) => v.name).join(', ');
  * (a map's keys are names like DEBUG that redaction cannot recognise). A map is still accepted
  * from REST callers and converted before validation, so what is stored is always the list.
  */
-const fromMap = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v).map(([name, value]) => ({ name, value })) : v);
+const fromMap = (v: unknown) =>
+  v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v).map(([name, value]) => ({ name, value })) : v;
 
 const VarsInput = z
   .preprocess(
@@ -27,7 +28,9 @@ const VarsInput = z
       )
       .min(1)
       .max(100)
-      .refine((vars) => new Set(vars.map((v) => v.name)).size === vars.length, { error: 'each variable name may appear only once' }),
+      .refine((vars) => new Set(vars.map((v) => v.name)).size === vars.length, {
+        error: 'each variable name may appear only once',
+      }),
   )
   .describe('The variables to set, as a list of name/value pairs');
 
@@ -47,7 +50,11 @@ export const setEnvVars = defineTool({
   async execute(input, ctx) {
     const app = await getAppRow(ctx, input.app);
     const vars = Object.fromEntries(input.vars.map((v) => [v.name, v.value]));
-    const { set } = await storeEnvVars(ctx.db, ctx.secrets, ctx.caller, app.id, { vars, buildTime: input.buildTime, runtime: input.runtime });
+    const { set } = await storeEnvVars(ctx.db, ctx.secrets, ctx.caller, app.id, {
+      vars,
+      buildTime: input.buildTime,
+      runtime: input.runtime,
+    });
     const buildTime = input.buildTime ?? false;
     const runtime = input.runtime ?? true;
     return {

@@ -7,7 +7,7 @@ import { lifecycleExecute } from './lib/lifecycle.ts';
 export const startApp = defineTool({
   name: 'start_app',
   description:
-    'Start the stopped container of an app\'s current deployment (after stop_app, or after it exited). It does not build or deploy anything new: use deploy_app for that. Requires human approval; returns a pending action until a person approves it.',
+    "Start the stopped container of an app's current deployment (after stop_app, or after it exited). It does not build or deploy anything new: use deploy_app for that. Requires human approval; returns a pending action until a person approves it.",
   input: z.object({ app: appRef }),
   risk: 'write',
   target: (input) => ({ type: 'app', ref: input.app }),

@@ -7,7 +7,7 @@ import { lifecycleExecute } from './lib/lifecycle.ts';
 export const stopApp = defineTool({
   name: 'stop_app',
   description:
-    'Stop an app\'s live container: it stops serving, and its settings, data and deployments are kept. Bring it back with start_app. Requires human approval; returns a pending action until a person approves it.',
+    "Stop an app's live container: it stops serving, and its settings, data and deployments are kept. Bring it back with start_app. Requires human approval; returns a pending action until a person approves it.",
   input: z.object({ app: appRef }),
   risk: 'write',
   target: (input) => ({ type: 'app', ref: input.app }),

@@ -28,7 +28,19 @@ beforeAll(async () => {
   panel = await createTestPanel({}, { jobs: true });
   const owner = await setupOwner(panel);
   const { user } = (await (await owner.get('/api/auth/me')).json()) as { user: { id: string; email: string } };
-  ctx = { ...panel.ctx, caller: { actor: { type: 'user', userId: user.id, email: user.email, role: 'owner', via: 'session', scopes: ['read', 'write', 'approve', 'admin'] } } };
+  ctx = {
+    ...panel.ctx,
+    caller: {
+      actor: {
+        type: 'user',
+        userId: user.id,
+        email: user.email,
+        role: 'owner',
+        via: 'session',
+        scopes: ['read', 'write', 'approve', 'admin'],
+      },
+    },
+  };
 });
 afterAll(async () => {
   if (panel) {
@@ -47,7 +59,11 @@ async function run(name: string, input: unknown): Promise<{ text: string; data: 
   return out as { text: string; data: any };
 }
 
-async function waitForStatus(deployment: string, statuses: string[], timeoutMs = 60_000): Promise<{ text: string; data: any }> {
+async function waitForStatus(
+  deployment: string,
+  statuses: string[],
+  timeoutMs = 60_000,
+): Promise<{ text: string; data: any }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const out = await run('get_deployment', { deployment });
@@ -66,12 +82,22 @@ function expectInsideUntrusted(text: string, needle: string): void {
   expect(text.indexOf(needle), text).toBeLessThan(close);
 }
 
-const serve = ['sh', '-c', `mkdir -p /srv && echo ok > /srv/index.html && echo "${INJECTION}" && echo "token length \${#API_TOKEN}" && exec httpd -f -p 8080 -h /srv`];
+const serve = [
+  'sh',
+  '-c',
+  `mkdir -p /srv && echo ok > /srv/index.html && echo "${INJECTION}" && echo "token length \${#API_TOKEN}" && exec httpd -f -p 8080 -h /srv`,
+];
 const deployments: string[] = [];
 
 describe('tools on a real panel and Docker engine', () => {
   it('creates and deploys an app without waiting for the build, then follows it to running', async () => {
-    const created = await run('create_app', { name: 'tl-web', source: { type: 'image', image: BUSYBOX }, port: 8080, command: serve, healthCheck: { type: 'http', path: '/' } });
+    const created = await run('create_app', {
+      name: 'tl-web',
+      source: { type: 'image', image: BUSYBOX },
+      port: 8080,
+      command: serve,
+      healthCheck: { type: 'http', path: '/' },
+    });
     expect(created.text).toMatch(/Created app tl-web .*\n.*deploy_app/);
     expect(created.data.app).toMatchObject({ name: 'tl-web', port: 8080, hasDeployKey: false });
     expect(created.data.app).not.toHaveProperty('deployKeyEncrypted');
@@ -123,10 +149,18 @@ describe('tools on a real panel and Docker engine', () => {
   });
 
   it('sets, lists and unsets env vars by name, never echoing a value', async () => {
-    const set = await run('set_env_vars', { app: 'tl-web', vars: [{ name: 'API_TOKEN', value: CANARY }, { name: 'DEBUG', value: '1' }] });
+    const set = await run('set_env_vars', {
+      app: 'tl-web',
+      vars: [
+        { name: 'API_TOKEN', value: CANARY },
+        { name: 'DEBUG', value: '1' },
+      ],
+    });
     expect(set.text).toMatch(/Set 2 env vars on tl-web: API_TOKEN, DEBUG/);
     expect(set.data).toEqual({ app: 'tl-web', set: ['API_TOKEN', 'DEBUG'], buildTime: false, runtime: true });
-    expect(findTool('set_env_vars')!.summarize({ app: 'tl-web', vars: [{ name: 'API_TOKEN', value: CANARY }] } as never)).toBe('Set 1 env var on "tl-web": API_TOKEN');
+    expect(
+      findTool('set_env_vars')!.summarize({ app: 'tl-web', vars: [{ name: 'API_TOKEN', value: CANARY }] } as never),
+    ).toBe('Set 1 env var on "tl-web": API_TOKEN');
 
     const listed = await run('list_env_vars', { app: 'tl-web' });
     expect(listed.data.vars.map((v: { name: string }) => v.name)).toEqual(['API_TOKEN', 'DEBUG']);
@@ -134,10 +168,17 @@ describe('tools on a real panel and Docker engine', () => {
 
     const unset = await run('unset_env_vars', { app: 'tl-web', names: ['DEBUG', 'NOPE'] });
     expect(unset.data).toEqual({ app: 'tl-web', removed: ['DEBUG'], missing: ['NOPE'] });
-    expect((await run('list_env_vars', { app: 'tl-web' })).data.vars.map((v: { name: string }) => v.name)).toEqual(['API_TOKEN']);
+    expect((await run('list_env_vars', { app: 'tl-web' })).data.vars.map((v: { name: string }) => v.name)).toEqual([
+      'API_TOKEN',
+    ]);
 
     // A pending request through the approval gate does not show the value either.
-    const pending = await requestTool(ctx, { tool: 'set_env_vars', input: { app: 'tl-web', vars: [{ name: 'OTHER', value: CANARY }] }, caller: ctx.caller, via: 'chat' });
+    const pending = await requestTool(ctx, {
+      tool: 'set_env_vars',
+      input: { app: 'tl-web', vars: [{ name: 'OTHER', value: CANARY }] },
+      caller: ctx.caller,
+      via: 'chat',
+    });
     expect(pending.status).toBe('pending');
     const action = await run('get_action', { id: pending.status === 'pending' ? pending.action.id : '' });
     expect(action.data.action.status).toBe('pending');
@@ -146,29 +187,49 @@ describe('tools on a real panel and Docker engine', () => {
   it('deploys again with the new env, and rolls back to the first deployment', async () => {
     const second = await run('deploy_app', { app: 'tl-web' });
     deployments.push(second.data.deployment.id);
-    expect((await waitForStatus(second.data.deployment.id, ['running', 'failed'])).data.deployment.status).toBe('running');
+    expect((await waitForStatus(second.data.deployment.id, ['running', 'failed'])).data.deployment.status).toBe(
+      'running',
+    );
     // The container got the secret (its length shows), yet no output carries the value.
-    expect((await run('get_app_logs', { app: 'tl-web', filter: 'token length' })).data.lines.map((l: { text: string }) => l.text)).toEqual([`token length ${CANARY.length}`]);
+    expect(
+      (await run('get_app_logs', { app: 'tl-web', filter: 'token length' })).data.lines.map(
+        (l: { text: string }) => l.text,
+      ),
+    ).toEqual([`token length ${CANARY.length}`]);
 
     const list = await run('list_deployments', { app: 'tl-web' });
-    expect(list.data.deployments.map((d: { number: number; status: string }) => `${d.number}:${d.status}`)).toEqual(['2:running', '1:superseded']);
+    expect(list.data.deployments.map((d: { number: number; status: string }) => `${d.number}:${d.status}`)).toEqual([
+      '2:running',
+      '1:superseded',
+    ]);
     expect(list.text).toContain('(live: #2)');
 
     const rollback = await run('rollback_app', { app: 'tl-web' });
     expect(rollback.data.deployment).toMatchObject({ number: 3, trigger: 'rollback', rollbackOf: deployments[0] });
-    expect((await waitForStatus(rollback.data.deployment.id, ['running', 'failed'])).data.deployment.status).toBe('running');
+    expect((await waitForStatus(rollback.data.deployment.id, ['running', 'failed'])).data.deployment.status).toBe(
+      'running',
+    );
     expect((await run('get_app', { app: 'tl-web' })).text).toMatch(/Current deployment: #3/);
   });
 
   it('cancels a deployment that is still starting', async () => {
-    await run('create_app', { name: 'tl-slow', source: { type: 'image', image: BUSYBOX }, port: 8080, command: ['sleep', '300'], healthCheck: { type: 'tcp' }, healthTimeoutSeconds: 120 });
+    await run('create_app', {
+      name: 'tl-slow',
+      source: { type: 'image', image: BUSYBOX },
+      port: 8080,
+      command: ['sleep', '300'],
+      healthCheck: { type: 'tcp' },
+      healthTimeoutSeconds: 120,
+    });
     const queued = await run('deploy_app', { app: 'tl-slow' });
     await waitForStatus(queued.data.deployment.id, ['starting']);
     const cancel = await run('cancel_deployment', { deployment: queued.data.deployment.id });
     expect(cancel.data.deployment.cancelRequested).toBe(true);
     const final = await waitForStatus(queued.data.deployment.id, ['cancelled', 'failed', 'running']);
     expect(final.data.deployment.status).toBe('cancelled');
-    await expect(run('cancel_deployment', { deployment: queued.data.deployment.id })).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(run('cancel_deployment', { deployment: queued.data.deployment.id })).rejects.toMatchObject({
+      kind: 'conflict',
+    });
     expect((await run('delete_app', { app: 'tl-slow' })).data.removedContainers).toBeGreaterThanOrEqual(0);
   });
 
@@ -177,9 +238,14 @@ describe('tools on a real panel and Docker engine', () => {
       'package.json': JSON.stringify({ name: 'demo', scripts: { start: 'node server.js' } }),
       'package-lock.json': '{"lockfileVersion":3}',
       'server.js': "require('node:http').createServer((q, s) => s.end('ok')).listen(process.env.PORT || 3000);\n",
-      'Dockerfile': `FROM ${BUSYBOX}\nRUN echo "${INJECTION}"\nRUN mkdir -p /srv && echo ok > /srv/index.html\nCMD ["httpd", "-f", "-p", "8080", "-h", "/srv"]\n`,
+      Dockerfile: `FROM ${BUSYBOX}\nRUN echo "${INJECTION}"\nRUN mkdir -p /srv && echo ok > /srv/index.html\nCMD ["httpd", "-f", "-p", "8080", "-h", "/srv"]\n`,
     });
-    await run('create_app', { name: 'tl-git', source: { type: 'git', url: repo.url, ref: 'main' }, port: 8080, healthCheck: { type: 'http', path: '/' } });
+    await run('create_app', {
+      name: 'tl-git',
+      source: { type: 'git', url: repo.url, ref: 'main' },
+      port: 8080,
+      healthCheck: { type: 'http', path: '/' },
+    });
 
     const proposal = await run('generate_dockerfile', { app: 'tl-git', port: 3000 });
     expect(proposal.data).toMatchObject({ stack: 'node', port: 3000, startCommand: 'node server.js' });
@@ -200,7 +266,12 @@ describe('tools on a real panel and Docker engine', () => {
   });
 
   it('reports pending actions and a rejection as final', async () => {
-    const requested = await requestTool(ctx, { tool: 'deploy_app', input: { app: 'tl-web' }, caller: ctx.caller, via: 'chat' });
+    const requested = await requestTool(ctx, {
+      tool: 'deploy_app',
+      input: { app: 'tl-web' },
+      caller: ctx.caller,
+      via: 'chat',
+    });
     if (requested.status !== 'pending') throw new Error(`expected a pending action, got ${requested.status}`);
     const id = requested.action.id;
     const pending = await run('list_pending_actions', {});

@@ -1,16 +1,25 @@
 import { z } from 'zod';
 import { defineTool } from './define.ts';
 import { updateApp as updateAppRow } from '../server/services/apps.ts';
-import { BuildArgFields, HealthCheckFields, SourceFields, plainSettings, toBuildArgs, toHealthCheck, toSource } from './lib/app-fields.ts';
+import {
+  BuildArgFields,
+  HealthCheckFields,
+  SourceFields,
+  plainSettings,
+  toBuildArgs,
+  toHealthCheck,
+  toSource,
+} from './lib/app-fields.ts';
 import { appRef } from './lib/refs.ts';
 import { safeAppView } from './lib/views.ts';
 
-const changedKeys = (input: Record<string, unknown>) => Object.keys(input).filter((k) => k !== 'app' && input[k] !== undefined);
+const changedKeys = (input: Record<string, unknown>) =>
+  Object.keys(input).filter((k) => k !== 'app' && input[k] !== undefined);
 
 export const updateApp = defineTool({
   name: 'update_app',
   description:
-    'Change an app\'s settings: source, port, command, health check, restart policy, CPU and memory limits, volumes, build arguments. Give only the fields to change; null clears port, command, cpus or memoryMb. Changes apply on the next deployment, so call deploy_app afterwards. Env vars are changed with set_env_vars, not here. Requires human approval; returns a pending action until a person approves it.',
+    "Change an app's settings: source, port, command, health check, restart policy, CPU and memory limits, volumes, build arguments. Give only the fields to change; null clears port, command, cpus or memoryMb. Changes apply on the next deployment, so call deploy_app afterwards. Env vars are changed with set_env_vars, not here. Requires human approval; returns a pending action until a person approves it.",
   input: z
     .object({
       app: appRef,

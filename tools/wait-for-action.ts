@@ -12,10 +12,16 @@ const POLL_MS = 500;
 export const waitForAction = defineTool({
   name: 'wait_for_action',
   description:
-    'Wait until a pending action (a write you requested that needs a person\'s approval) is decided and finished, then return its outcome: succeeded (with its result), failed, rejected by the user, or expired. Waits up to timeoutSeconds (default 60, at most 300); if it is still undecided then, it says so and you may wait again. Use it right after a tool returned a pending action, instead of requesting the same thing again. A rejection is final. You cannot approve actions; only a person can.',
+    "Wait until a pending action (a write you requested that needs a person's approval) is decided and finished, then return its outcome: succeeded (with its result), failed, rejected by the user, or expired. Waits up to timeoutSeconds (default 60, at most 300); if it is still undecided then, it says so and you may wait again. Use it right after a tool returned a pending action, instead of requesting the same thing again. A rejection is final. You cannot approve actions; only a person can.",
   input: z.object({
     id: z.string().min(1).max(100).describe('The action id from a pending tool result or list_pending_actions'),
-    timeoutSeconds: z.number().int().min(1).max(MAX_SECONDS).optional().describe(`How long to wait at most, in seconds; default ${DEFAULT_SECONDS}, at most ${MAX_SECONDS}`),
+    timeoutSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_SECONDS)
+      .optional()
+      .describe(`How long to wait at most, in seconds; default ${DEFAULT_SECONDS}, at most ${MAX_SECONDS}`),
   }),
   risk: 'read',
   target: (input) => ({ type: 'action', ref: input.id }),
@@ -28,7 +34,9 @@ export const waitForAction = defineTool({
       await once(ctx.events, ACTION_CHANGED, { signal: wake }).catch(() => {});
       view = safeActionView(await getActionView(ctx, input.id));
     }
-    const still = OPEN_STATUSES.includes(view.status) ? `\nStill ${view.status} after waiting; call wait_for_action again to keep waiting.` : '';
+    const still = OPEN_STATUSES.includes(view.status)
+      ? `\nStill ${view.status} after waiting; call wait_for_action again to keep waiting.`
+      : '';
     return { text: `${actionOutcome(view)}${still}`, data: { action: view, finished: !still } };
   },
 });

@@ -46,7 +46,8 @@ export function readChunks(chunks: StreamChunk[]): { calls: RecordedCall[]; text
     return calls.get(id)!;
   };
   for (const c of chunks) {
-    if (c.type === 'tool-input-available') Object.assign(call(c), { tool: c.toolName ?? 'unknown', input: (c.input ?? {}) as Record<string, unknown> });
+    if (c.type === 'tool-input-available')
+      Object.assign(call(c), { tool: c.toolName ?? 'unknown', input: (c.input ?? {}) as Record<string, unknown> });
     else if (c.type === 'tool-input-error') Object.assign(call(c), { status: 'error', output: c.errorText ?? '' });
     else if (c.type === 'tool-approval-request') {
       call(c).status = 'pending';
@@ -58,7 +59,8 @@ export function readChunks(chunks: StreamChunk[]): { calls: RecordedCall[]; text
       rec.output = asText(c.output);
       // The gate's answer ({status: 'pending', text, ...}) as the chat tools pass it through.
       const status = (c.output as { status?: unknown } | null)?.status;
-      if (rec.status !== 'pending' && typeof status === 'string' && STATUSES.has(status)) rec.status = status as RecordedCall['status'];
+      if (rec.status !== 'pending' && typeof status === 'string' && STATUSES.has(status))
+        rec.status = status as RecordedCall['status'];
     } else if (c.type === 'text-delta') text += c.delta ?? '';
     else if (c.type === 'error') shown.push(c.errorText ?? '');
     else if (c.type.startsWith('data-')) shown.push(asText(c.data));
@@ -77,7 +79,12 @@ export async function chatOwner(panel: TestPanel): Promise<{ client: Client; cal
  * Talks to POST /api/chat in-process as the web UI does: one conversation, each user turn sent as
  * the new last message (the server keeps the history), the UI message stream read back.
  */
-export async function converse(client: Client, turns: string[], provider: string, afterTurn: () => Promise<void>): Promise<Transcript> {
+export async function converse(
+  client: Client,
+  turns: string[],
+  provider: string,
+  afterTurn: () => Promise<void>,
+): Promise<Transcript> {
   const t: Transcript = { calls: [], replies: [], extraOutputs: [] };
   const id = randomUUID();
   for (const turn of turns) {

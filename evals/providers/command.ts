@@ -8,7 +8,12 @@ import type { RecordedCall, Transcript } from '../grade.ts';
 import type { Provider } from './types.ts';
 
 /** A tool call through the one gate, as the chat would make it; refusals become recorded values. */
-export async function requestAsChat(ctx: AppContext, caller: Caller, tool: string, input: Record<string, unknown>): Promise<{ call: RecordedCall; result?: ToolCallResult }> {
+export async function requestAsChat(
+  ctx: AppContext,
+  caller: Caller,
+  tool: string,
+  input: Record<string, unknown>,
+): Promise<{ call: RecordedCall; result?: ToolCallResult }> {
   try {
     const result = await requestTool(ctx, { tool, input, caller, via: 'chat' });
     return { call: { tool, input, status: result.status, output: result.text }, result };

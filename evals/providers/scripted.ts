@@ -7,7 +7,10 @@ import type { ScriptStep } from '../schema.ts';
 import { chatOwner, converse } from './chat-api.ts';
 import type { Provider } from './types.ts';
 
-const USAGE = { inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 1, text: 1, reasoning: undefined } };
+const USAGE = {
+  inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
+  outputTokens: { total: 1, text: 1, reasoning: undefined },
+};
 
 /** The script cut into user turns: a step with text and no calls ends the model's turn. */
 function segments(script: ScriptStep[]): ScriptStep[][] {
@@ -38,15 +41,30 @@ export function scriptedModel(script: ScriptStep[]): MockLanguageModelV4 {
         step = 0;
       }
       const next = turns[turn]?.[step++];
-      const calls = (next?.calls ?? []).map((c) => ({ type: 'tool-call' as const, toolCallId: `call-${++callId}`, toolName: c.tool, input: JSON.stringify(c.input) }));
+      const calls = (next?.calls ?? []).map((c) => ({
+        type: 'tool-call' as const,
+        toolCallId: `call-${++callId}`,
+        toolName: c.tool,
+        input: JSON.stringify(c.input),
+      }));
       const text = next?.text ?? '';
       const id = `text-${callId}-${step}`;
       return {
         stream: simulateReadableStream({
           chunks: [
-            ...(text ? [{ type: 'text-start' as const, id }, { type: 'text-delta' as const, id, delta: text }, { type: 'text-end' as const, id }] : []),
+            ...(text
+              ? [
+                  { type: 'text-start' as const, id },
+                  { type: 'text-delta' as const, id, delta: text },
+                  { type: 'text-end' as const, id },
+                ]
+              : []),
             ...calls,
-            { type: 'finish' as const, finishReason: { unified: calls.length ? ('tool-calls' as const) : ('stop' as const), raw: undefined }, usage: USAGE },
+            {
+              type: 'finish' as const,
+              finishReason: { unified: calls.length ? ('tool-calls' as const) : ('stop' as const), raw: undefined },
+              usage: USAGE,
+            },
           ],
         }),
       };
@@ -56,7 +74,9 @@ export function scriptedModel(script: ScriptStep[]): MockLanguageModelV4 {
 
 /** Everything the model was shown (instructions, messages, tool results), after the secret scrubber. */
 function promptSeen(model: MockLanguageModelV4): string[] {
-  return model.doStreamCalls.flatMap((call) => call.prompt.map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content))));
+  return model.doStreamCalls.flatMap((call) =>
+    call.prompt.map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content))),
+  );
 }
 
 /**

@@ -19,13 +19,22 @@ export type BuildCheck = { ok: true; logTail: string[] } | { ok: false; error: s
  */
 export async function checkDockerfileBuilds(
   ctx: AppContext,
-  opts: { sourceDir: string; dockerfile: string; dockerignore?: string | undefined; signal?: AbortSignal | undefined; timeoutMs?: number },
+  opts: {
+    sourceDir: string;
+    dockerfile: string;
+    dockerignore?: string | undefined;
+    signal?: AbortSignal | undefined;
+    timeoutMs?: number;
+  },
 ): Promise<BuildCheck> {
   const tag = `openpanel-check/dockerfile:${randomUUID().slice(0, 12)}`;
   const lines: string[] = [];
   const timeout = AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   try {
-    const context = await packBuildContext(opts.sourceDir, { dockerfile: { path: CHECK_DOCKERFILE, content: opts.dockerfile }, dockerignore: opts.dockerignore });
+    const context = await packBuildContext(opts.sourceDir, {
+      dockerfile: { path: CHECK_DOCKERFILE, content: opts.dockerfile },
+      dockerignore: opts.dockerignore,
+    });
     await buildImage(ctx.docker, {
       tag,
       context,
@@ -36,8 +45,14 @@ export async function checkDockerfileBuilds(
     });
     return { ok: true, logTail: lines.slice(-TAIL_LINES) };
   } catch (err) {
-    if (timeout.aborted && !opts.signal?.aborted) return { ok: false, error: `The check build took longer than ${Math.round((opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s.`, logTail: lines.slice(-TAIL_LINES) };
-    if (err instanceof DomainError && err.kind === 'invalid') return { ok: false, error: err.message, logTail: lines.slice(-TAIL_LINES) };
+    if (timeout.aborted && !opts.signal?.aborted)
+      return {
+        ok: false,
+        error: `The check build took longer than ${Math.round((opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s.`,
+        logTail: lines.slice(-TAIL_LINES),
+      };
+    if (err instanceof DomainError && err.kind === 'invalid')
+      return { ok: false, error: err.message, logTail: lines.slice(-TAIL_LINES) };
     throw err;
   } finally {
     await removeImage(ctx.docker, tag, { force: true }).catch(() => {});

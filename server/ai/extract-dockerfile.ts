@@ -14,8 +14,17 @@ const LOOKS_LIKE_DOCKERFILE = /^(?:\s*(?:#[^\n]*|ARG\s[^\n]*)?\n)*\s*FROM\s+\S+/
 
 export function extractDockerfile(answer: string): ExtractedDockerfile | null {
   const blocks = [...answer.matchAll(FENCE)].map((m) => ({ whole: m[0], lang: m[2]!.toLowerCase(), body: m[3]! }));
-  const chosen = blocks.find((b) => /^(docker(file)?|containerfile)$/.test(b.lang) && LOOKS_LIKE_DOCKERFILE.test(b.body)) ?? blocks.find((b) => LOOKS_LIKE_DOCKERFILE.test(b.body));
-  if (chosen) return { dockerfile: `${chosen.body.trim()}\n`, notes: answer.replace(chosen.whole, '').replace(/\n{3,}/g, '\n\n').trim() };
+  const chosen =
+    blocks.find((b) => /^(docker(file)?|containerfile)$/.test(b.lang) && LOOKS_LIKE_DOCKERFILE.test(b.body)) ??
+    blocks.find((b) => LOOKS_LIKE_DOCKERFILE.test(b.body));
+  if (chosen)
+    return {
+      dockerfile: `${chosen.body.trim()}\n`,
+      notes: answer
+        .replace(chosen.whole, '')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim(),
+    };
   if (!blocks.length && LOOKS_LIKE_DOCKERFILE.test(answer)) return { dockerfile: `${answer.trim()}\n`, notes: '' };
   return null;
 }

@@ -52,14 +52,25 @@ const MAX_LISTED_FILES = 150;
  */
 export async function refineDockerfile(ctx: AppContext, opts: RefineOptions): Promise<RefinedDockerfile> {
   const instructions = renderPrompt('dockerfile', {}, opts.promptsDir);
-  const messages: ModelMessage[] = [{ role: 'user', content: await describeRepository(opts.sourceDir, opts.generated) }];
+  const messages: ModelMessage[] = [
+    { role: 'user', content: await describeRepository(opts.sourceDir, opts.generated) },
+  ];
   const attempts: RefineAttempt[] = [];
   const rounds = 1 + Math.max(0, opts.retries ?? 1);
   let notes: string | null = null;
   for (let round = 0; round < rounds; round++) {
     let answer: string;
     try {
-      answer = (await generateText({ model: opts.model, instructions, messages, temperature: 0, maxOutputTokens: 4_000, abortSignal: opts.signal })).text;
+      answer = (
+        await generateText({
+          model: opts.model,
+          instructions,
+          messages,
+          temperature: 0,
+          maxOutputTokens: 4_000,
+          abortSignal: opts.signal,
+        })
+      ).text;
     } catch (err) {
       if (opts.signal?.aborted) throw err;
       attempts.push({ ok: false, error: `The model could not be reached: ${(err as Error).message}` });
@@ -69,11 +80,19 @@ export async function refineDockerfile(ctx: AppContext, opts: RefineOptions): Pr
     const extracted = extractDockerfile(answer);
     if (!extracted) {
       attempts.push({ ok: false, error: 'The answer held no Dockerfile.' });
-      messages.push({ role: 'user', content: 'Your answer held no Dockerfile. Answer with the complete Dockerfile in one ```dockerfile block.' });
+      messages.push({
+        role: 'user',
+        content: 'Your answer held no Dockerfile. Answer with the complete Dockerfile in one ```dockerfile block.',
+      });
       continue;
     }
     notes = extracted.notes || null;
-    const check = await checkDockerfileBuilds(ctx, { sourceDir: opts.sourceDir, dockerfile: extracted.dockerfile, dockerignore: opts.generated.dockerignore, signal: opts.signal });
+    const check = await checkDockerfileBuilds(ctx, {
+      sourceDir: opts.sourceDir,
+      dockerfile: extracted.dockerfile,
+      dockerignore: opts.generated.dockerignore,
+      signal: opts.signal,
+    });
     if (check.ok) {
       attempts.push({ ok: true });
       const unchanged = extracted.dockerfile.trim() === opts.generated.dockerfile.trim();
@@ -82,7 +101,9 @@ export async function refineDockerfile(ctx: AppContext, opts: RefineOptions): Pr
         source: 'model',
         validated: true,
         explanation: [
-          unchanged ? 'The model kept the generated Dockerfile as it was.' : 'The model refined the generated Dockerfile.',
+          unchanged
+            ? 'The model kept the generated Dockerfile as it was.'
+            : 'The model refined the generated Dockerfile.',
           `It was built successfully on this Docker engine${attempts.length > 1 ? ` on attempt ${attempts.length}, after the model fixed its earlier build error` : ''}.`,
         ],
         modelNotes: notes,
@@ -100,7 +121,10 @@ export async function refineDockerfile(ctx: AppContext, opts: RefineOptions): Pr
     dockerfile: opts.generated.dockerfile,
     source: 'offline',
     validated: false,
-    explanation: [`Keeping the generated Dockerfile: the model's version was not usable (${last})`, ...(attempts.length > 1 ? [`${attempts.length} attempts were made.`] : [])],
+    explanation: [
+      `Keeping the generated Dockerfile: the model's version was not usable (${last})`,
+      ...(attempts.length > 1 ? [`${attempts.length} attempts were made.`] : []),
+    ],
     modelNotes: notes,
     attempts,
   };

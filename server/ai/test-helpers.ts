@@ -6,7 +6,10 @@ export function textResult(text: string): LanguageModelV4GenerateResult {
   return {
     content: [{ type: 'text', text }],
     finishReason: { unified: 'stop', raw: 'stop' },
-    usage: { inputTokens: { total: 100, noCache: 100, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 50, text: 50, reasoning: 0 } },
+    usage: {
+      inputTokens: { total: 100, noCache: 100, cacheRead: 0, cacheWrite: 0 },
+      outputTokens: { total: 50, text: 50, reasoning: 0 },
+    },
     warnings: [],
   };
 }
@@ -14,13 +17,18 @@ export function textResult(text: string): LanguageModelV4GenerateResult {
 /** A mock model that answers with `answers` in turn (the last one repeats) and records every prompt. */
 export function scriptedModel(...answers: string[]): MockLanguageModelV4 {
   let call = 0;
-  return new MockLanguageModelV4({ doGenerate: async () => textResult(answers[Math.min(call++, answers.length - 1)]!) });
+  return new MockLanguageModelV4({
+    doGenerate: async () => textResult(answers[Math.min(call++, answers.length - 1)]!),
+  });
 }
 
 /** Everything a call sent to the model, as one text: system prompt, then each message. */
 export function promptText(call: LanguageModelV4CallOptions): string {
   return call.prompt
-    .map((m) => `[${m.role}]\n${typeof m.content === 'string' ? m.content : m.content.map((p) => ('text' in p ? p.text : `<${p.type}>`)).join('\n')}`)
+    .map(
+      (m) =>
+        `[${m.role}]\n${typeof m.content === 'string' ? m.content : m.content.map((p) => ('text' in p ? p.text : `<${p.type}>`)).join('\n')}`,
+    )
     .join('\n\n');
 }
 

@@ -19,7 +19,10 @@ afterAll(() => panel.close());
 beforeEach(async () => {
   await panel.reset();
   owner = await setupOwner(panel);
-  agent = Client.withToken(panel, await createToken(owner, { name: 'cursor', kind: 'agent', scopes: ['read', 'write'] }));
+  agent = Client.withToken(
+    panel,
+    await createToken(owner, { name: 'cursor', kind: 'agent', scopes: ['read', 'write'] }),
+  );
 });
 
 const newApp = (name: string) => ({ name, source: { type: 'image', image: 'nginx:1.27' } });
@@ -42,7 +45,12 @@ describe('invariant 1: an agent’s write runs only after a human approves that 
     expect(await panel.ctx.db.select().from(apps)).toHaveLength(0);
     const listed = await (await owner.get('/api/actions?status=pending')).json();
     expect(listed.actions.map((a: { id: string }) => a.id)).toEqual([action.id]);
-    expect(listed.actions[0]).toMatchObject({ tool: 'create_app', risk: 'write', requestedVia: 'api', summary: expect.stringContaining('api') });
+    expect(listed.actions[0]).toMatchObject({
+      tool: 'create_app',
+      risk: 'write',
+      requestedVia: 'api',
+      summary: expect.stringContaining('api'),
+    });
 
     const approved = await owner.post(`/api/actions/${action.id}/approve`, { inputHash: action.inputHash });
     expect(approved.status).toBe(200);
@@ -83,7 +91,10 @@ describe('invariant 2: an approval binds tool, canonical input and target', () =
     expect((await owner.post('/api/actions/00000000-0000-4000-8000-000000000000/approve')).status).toBe(404);
     expect((await owner.post('/api/actions/not-an-id/approve')).status).toBe(422);
 
-    await panel.ctx.db.update(actions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(actions.id, action.id));
+    await panel.ctx.db
+      .update(actions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(actions.id, action.id));
     const expired = await owner.post(`/api/actions/${action.id}/approve`);
     expect(expired.status).toBe(410);
     expect((await (await owner.get(`/api/actions/${action.id}`)).json()).status).toBe('expired');
@@ -100,7 +111,9 @@ describe('invariant 3: an approved action runs exactly once', () => {
   it('50 concurrent approvals execute it once', async () => {
     await owner.post('/api/apps', newApp('busy'));
     const action = await pendingAction('deploy_app', { app: 'busy' });
-    const results = await Promise.all(Array.from({ length: 50 }, () => owner.post(`/api/actions/${action.id}/approve`)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => owner.post(`/api/actions/${action.id}/approve`)),
+    );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
@@ -113,7 +126,10 @@ describe('invariant 3: an approved action runs exactly once', () => {
     await owner.post('/api/apps', newApp('crashy'));
     const action = await pendingAction('deploy_app', { app: 'crashy' });
     // What a crash mid-run leaves in the database: approved and running, never finished.
-    await panel.ctx.db.update(actions).set({ status: 'running', startedAt: new Date() }).where(eq(actions.id, action.id));
+    await panel.ctx.db
+      .update(actions)
+      .set({ status: 'running', startedAt: new Date() })
+      .where(eq(actions.id, action.id));
     expect(await recoverInterruptedActions(panel.ctx)).toEqual([action.id]);
     const view = await (await owner.get(`/api/actions/${action.id}`)).json();
     expect(view.status).toBe('failed');
@@ -132,7 +148,11 @@ describe('invariant 4: agents can never approve', () => {
       const res = await agent.post(`/api/actions/${action.id}/${path}`, {});
       expect(res.status).toBe(403);
     }
-    const refused = await owner.post('/api/tokens', { name: 'sneaky', kind: 'agent', scopes: ['read', 'write', 'approve'] });
+    const refused = await owner.post('/api/tokens', {
+      name: 'sneaky',
+      kind: 'agent',
+      scopes: ['read', 'write', 'approve'],
+    });
     expect(refused.status).toBe(422);
     const doc = await (await panel.app.request('/api/openapi.json')).json();
     const decisionRoutes = Object.keys(doc.paths).filter((p) => /approve|reject/.test(p));
@@ -143,7 +163,8 @@ describe('invariant 4: agents can never approve', () => {
   it('no tool can decide an action', () => {
     const names = tools.map((t) => t.name);
     expect(names.filter((n) => /approve|reject|decide/.test(n))).toEqual([]);
-    for (const name of ['get_action', 'list_pending_actions']) expect(tools.find((t) => t.name === name)?.risk).toBe('read');
+    for (const name of ['get_action', 'list_pending_actions'])
+      expect(tools.find((t) => t.name === name)?.risk).toBe('read');
   });
 
   it('a viewer cannot approve; an operator approves writes but not destructive actions', async () => {
@@ -193,7 +214,11 @@ describe('invariant 6: every request, decision and execution is audited', () => 
     expect((await resolveEnv(panel.ctx.db, panel.ctx.secrets, app!.id)).runtime.API_KEY).toBe(CANARY);
 
     const audit = await (await owner.get('/api/audit?action=action.')).json();
-    expect(audit.entries.map((e: { action: string }) => e.action).sort()).toEqual(['action.approve', 'action.execute', 'action.request']);
+    expect(audit.entries.map((e: { action: string }) => e.action).sort()).toEqual([
+      'action.approve',
+      'action.execute',
+      'action.request',
+    ]);
     expect(JSON.stringify(audit)).not.toContain(CANARY);
     const request = audit.entries.find((e: { action: string }) => e.action === 'action.request');
     expect(request).toMatchObject({ actorType: 'agent', actorLabel: 'owner@example.com (agent token)' });
@@ -206,7 +231,13 @@ describe('invariant 7: policy is data, and approvals expire', () => {
   it('an owner can allow one tool for one app without asking, or deny it', async () => {
     await owner.post('/api/apps', newApp('trusted'));
     await owner.post('/api/apps', newApp('other'));
-    const rule = await owner.post('/api/policies', { tool: 'update_app', app: 'trusted', requesterKind: 'agent', decision: 'allow', note: 'tweak freely' });
+    const rule = await owner.post('/api/policies', {
+      tool: 'update_app',
+      app: 'trusted',
+      requesterKind: 'agent',
+      decision: 'allow',
+      note: 'tweak freely',
+    });
     expect(rule.status).toBe(201);
     expect((await requestAs(agent, 'update_app', { app: 'trusted', memoryMb: 128 })).status).toBe('done');
     expect((await requestAs(agent, 'update_app', { app: 'other', memoryMb: 128 })).status).toBe('pending');
@@ -238,7 +269,8 @@ describe('the action stream', () => {
     const action = await pendingAction();
     let text = '';
     const deadline = Date.now() + 5000;
-    while (!text.includes(action.id) && Date.now() < deadline) text += new TextDecoder().decode((await reader.read()).value);
+    while (!text.includes(action.id) && Date.now() < deadline)
+      text += new TextDecoder().decode((await reader.read()).value);
     await reader.cancel();
     expect(text).toMatch(/event: action/);
     expect(text).toContain(action.id);
@@ -249,9 +281,15 @@ describe('review fixes', () => {
   it('with several processes, only stale approved or running actions count as interrupted', async () => {
     await owner.post('/api/apps', newApp('shared'));
     const action = await pendingAction('deploy_app', { app: 'shared' });
-    await panel.ctx.db.update(actions).set({ status: 'running', startedAt: new Date(), updatedAt: new Date() }).where(eq(actions.id, action.id));
+    await panel.ctx.db
+      .update(actions)
+      .set({ status: 'running', startedAt: new Date(), updatedAt: new Date() })
+      .where(eq(actions.id, action.id));
     expect(await recoverInterruptedActions(panel.ctx, { staleAfterMs: 30 * 60_000 })).toEqual([]);
-    await panel.ctx.db.update(actions).set({ updatedAt: new Date(Date.now() - 31 * 60_000) }).where(eq(actions.id, action.id));
+    await panel.ctx.db
+      .update(actions)
+      .set({ updatedAt: new Date(Date.now() - 31 * 60_000) })
+      .where(eq(actions.id, action.id));
     expect(await recoverInterruptedActions(panel.ctx, { staleAfterMs: 30 * 60_000 })).toEqual([action.id]);
   });
 
@@ -295,9 +333,29 @@ describe('tool outputs on every surface', () => {
     const CANARY = 'canary-echoed-in-build-log-91';
     await owner.put('/api/apps/leaky/env', { vars: { API_KEY: CANARY }, buildTime: true });
     const [app] = await panel.ctx.db.select().from(apps);
-    const [d] = await panel.ctx.db.insert(deployments).values({ appId: app!.id, number: 1, status: 'failed', createdBy: 'test', settings: { port: null, command: null, healthCheck: { type: 'none' }, healthTimeoutSeconds: 60, restartPolicy: 'no', cpus: null, memoryMb: null, volumes: [] } }).returning();
+    const [d] = await panel.ctx.db
+      .insert(deployments)
+      .values({
+        appId: app!.id,
+        number: 1,
+        status: 'failed',
+        createdBy: 'test',
+        settings: {
+          port: null,
+          command: null,
+          healthCheck: { type: 'none' },
+          healthTimeoutSeconds: 60,
+          restartPolicy: 'no',
+          cpus: null,
+          memoryMb: null,
+          volumes: [],
+        },
+      })
+      .returning();
     const { deploymentLogs } = await import('../db/schema/deployment-logs.ts');
-    await panel.ctx.db.insert(deploymentLogs).values({ deploymentId: d!.id, seq: 1, stream: 'stdout', text: `RUN echo ${CANARY}` });
+    await panel.ctx.db
+      .insert(deploymentLogs)
+      .values({ deploymentId: d!.id, seq: 1, stream: 'stdout', text: `RUN echo ${CANARY}` });
     const result = await requestAs(agent, 'get_build_logs', { deployment: d!.id });
     expect(result.status).toBe('done');
     expect(JSON.stringify(result)).not.toContain(CANARY);

@@ -20,5 +20,8 @@ function sortKeys(value: unknown): unknown {
 
 /** Binds an approval to the tool and its exact input. */
 export function inputHash(tool: string, input: unknown): string {
-  return crypto.createHash('sha256').update(`${tool}\n${canonicalJson(input)}`).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(`${tool}\n${canonicalJson(input)}`)
+    .digest('hex');
 }

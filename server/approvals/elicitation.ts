@@ -32,7 +32,13 @@ async function activeToken(ctx: AppContext, tokenId: string): Promise<ApiToken |
   const [token] = await ctx.db
     .select()
     .from(apiTokens)
-    .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, new Date()))));
+    .where(
+      and(
+        eq(apiTokens.id, tokenId),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, new Date())),
+      ),
+    );
   return token;
 }
 
@@ -44,14 +50,20 @@ function minimumRole(risk: string): 'admin' | 'operator' {
  * Whether the person behind `tokenId` may decide an action of `risk` from their MCP client.
  * Returns the reason when not, so the MCP adapter does not ask someone who cannot answer.
  */
-export async function elicitationRefusal(ctx: AppContext, tokenId: string, userId: string, risk: string): Promise<string | null> {
+export async function elicitationRefusal(
+  ctx: AppContext,
+  tokenId: string,
+  userId: string,
+  risk: string,
+): Promise<string | null> {
   const token = await activeToken(ctx, tokenId);
   if (!token || token.userId !== userId) return 'the token is no longer valid';
   if (token.requirePanelApproval) return 'this token is set to require approval in the panel';
   const user = await findUserById(ctx.db, token.userId);
   if (!user) return 'the token’s user no longer exists';
   const minimum = minimumRole(risk);
-  if (!roleAtLeast(user.role, minimum)) return `a ${risk} action needs an ${minimum} or owner to approve, and the token belongs to a ${user.role}`;
+  if (!roleAtLeast(user.role, minimum))
+    return `a ${risk} action needs an ${minimum} or owner to approve, and the token belongs to a ${user.role}`;
   return null;
 }
 
@@ -69,7 +81,12 @@ async function loadForElicitation(ctx: AppContext, d: ElicitedDecision): Promise
     throw new DomainError('forbidden', 'An MCP elicitation can only decide the action its own session requested.');
   }
   const why = await elicitationRefusal(ctx, d.tokenId, d.user.userId, row.risk);
-  if (why) throw new DomainError('forbidden', `This action cannot be decided from the MCP client: ${why}.`, `A person approves it in the panel at ${toActionView(ctx, row).url}.`);
+  if (why)
+    throw new DomainError(
+      'forbidden',
+      `This action cannot be decided from the MCP client: ${why}.`,
+      `A person approves it in the panel at ${toActionView(ctx, row).url}.`,
+    );
   const token = (await activeToken(ctx, d.tokenId))!;
   const user = (await findUserById(ctx.db, token.userId))!;
   return { row, user, token };
@@ -95,18 +112,32 @@ export async function approveFromElicitation(ctx: AppContext, d: ElicitedDecisio
   const { row, user, token } = await loadForElicitation(ctx, d);
   const label = `${user.email} ${ELICITATION_LABEL}`;
   await markApproved(ctx, row.id, { userId: user.id, label });
-  await writeAudit(ctx.db, personCaller(user, token, label), { action: 'action.approve', target: { type: 'action', id: row.id }, input: { tool: row.tool, inputHash: row.inputHash, via: 'mcp-elicitation' }, result: 'ok' });
+  await writeAudit(ctx.db, personCaller(user, token, label), {
+    action: 'action.approve',
+    target: { type: 'action', id: row.id },
+    input: { tool: row.tool, inputHash: row.inputHash, via: 'mcp-elicitation' },
+    result: 'ok',
+  });
   notifyAction(ctx, row.id);
   // It runs as the person who approved it (as approveAction does), limited to the token's scopes.
   await executeApproved(ctx, personCaller(user, token, user.email), row.id);
   return toActionView(ctx, (await findAction(ctx, row.id))!);
 }
 
-export async function rejectFromElicitation(ctx: AppContext, d: ElicitedDecision, reason?: string): Promise<ActionView> {
+export async function rejectFromElicitation(
+  ctx: AppContext,
+  d: ElicitedDecision,
+  reason?: string,
+): Promise<ActionView> {
   const { row, user, token } = await loadForElicitation(ctx, d);
   const label = `${user.email} ${ELICITATION_LABEL}`;
   const rejected = await markRejected(ctx, row.id, { userId: user.id, label }, reason);
-  await writeAudit(ctx.db, personCaller(user, token, label), { action: 'action.reject', target: { type: 'action', id: row.id }, input: { tool: row.tool, reason, via: 'mcp-elicitation' }, result: 'ok' });
+  await writeAudit(ctx.db, personCaller(user, token, label), {
+    action: 'action.reject',
+    target: { type: 'action', id: row.id },
+    input: { tool: row.tool, reason, via: 'mcp-elicitation' },
+    result: 'ok',
+  });
   notifyAction(ctx, row.id);
   return toActionView(ctx, rejected);
 }

@@ -37,7 +37,8 @@ export function requesterKind(caller: Caller, via: RequestedVia): 'agent' | 'hum
 
 export function getTool(name: string): ToolDefinition {
   const tool = findTool(name);
-  if (!tool) throw new DomainError('not_found', `There is no tool named ${name}.`, 'List the tools to see what exists.');
+  if (!tool)
+    throw new DomainError('not_found', `There is no tool named ${name}.`, 'List the tools to see what exists.');
   return tool as unknown as ToolDefinition;
 }
 
@@ -45,18 +46,28 @@ export function parseInput(tool: ToolDefinition, input: unknown): Record<string,
   const parsed = tool.input.safeParse(input ?? {});
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
-    throw new DomainError('invalid', `The input for ${tool.name} is not valid — ${problems}.`, 'Fix those fields and call the tool again.');
+    throw new DomainError(
+      'invalid',
+      `The input for ${tool.name} is not valid — ${problems}.`,
+      'Fix those fields and call the tool again.',
+    );
   }
   return parsed.data as Record<string, unknown>;
 }
 
 /** The resource a call acts on, resolved to an id, so the approval binds to it. */
-export async function resolveTarget(ctx: AppContext, tool: ToolDefinition, input: Record<string, unknown>): Promise<{ type: string; id: string; name?: string; appId: string | null } | null> {
+export async function resolveTarget(
+  ctx: AppContext,
+  tool: ToolDefinition,
+  input: Record<string, unknown>,
+): Promise<{ type: string; id: string; name?: string; appId: string | null } | null> {
   const target = tool.target?.(input as never);
   if (!target) return null;
   if (target.type === 'app') {
     const app = await findAppRow(ctx, target.ref);
-    return app ? { type: 'app', id: app.id, name: app.name, appId: app.id } : { type: 'app', id: target.ref, name: target.ref, appId: null };
+    return app
+      ? { type: 'app', id: app.id, name: app.name, appId: app.id }
+      : { type: 'app', id: target.ref, name: target.ref, appId: null };
   }
   if (target.type === 'deployment') {
     const d = await getDeployment(ctx, target.ref).catch(() => null);
@@ -66,7 +77,12 @@ export async function resolveTarget(ctx: AppContext, tool: ToolDefinition, input
 }
 
 /** Runs a tool now. Expected failures come back as values with a hint; nothing is thrown. */
-export async function runTool(ctx: AppContext, tool: ToolDefinition, input: Record<string, unknown>, caller: Caller): Promise<ToolCallResult> {
+export async function runTool(
+  ctx: AppContext,
+  tool: ToolDefinition,
+  input: Record<string, unknown>,
+  caller: Caller,
+): Promise<ToolCallResult> {
   try {
     const out = await tool.execute(input as never, { ...ctx, caller });
     // Tools never put secrets in their output, but logs can echo them: every surface (chat, MCP,
@@ -75,10 +91,19 @@ export async function runTool(ctx: AppContext, tool: ToolDefinition, input: Reco
     return { status: 'done', text: scrubDeep(out.text, secrets), data: scrubDeep(out.data, secrets) };
   } catch (err) {
     if (err instanceof DomainError) {
-      return { status: 'failed', error: err.message, hint: err.hint, text: `${tool.name} failed: ${err.message}${err.hint ? ` ${err.hint}` : ''}` };
+      return {
+        status: 'failed',
+        error: err.message,
+        hint: err.hint,
+        text: `${tool.name} failed: ${err.message}${err.hint ? ` ${err.hint}` : ''}`,
+      };
     }
     ctx.logger.error({ err, tool: tool.name }, 'tool crashed');
-    return { status: 'failed', error: 'The panel hit an internal error running this tool.', text: `${tool.name} failed with an internal error; the panel log has details. Do not retry blindly.` };
+    return {
+      status: 'failed',
+      error: 'The panel hit an internal error running this tool.',
+      text: `${tool.name} failed with an internal error; the panel log has details. Do not retry blindly.`,
+    };
   }
 }
 
@@ -92,28 +117,55 @@ export async function requestTool(ctx: AppContext, req: ToolRequest): Promise<To
   const { actor } = req.caller;
   const needed = tool.risk === 'read' ? 'read' : 'write';
   if (!hasScope(actor, needed)) {
-    throw new DomainError('forbidden', `${tool.name} needs the "${needed}" permission, which this caller does not have.`);
+    throw new DomainError(
+      'forbidden',
+      `${tool.name} needs the "${needed}" permission, which this caller does not have.`,
+    );
   }
   const input = parseInput(tool, req.input);
   const target = await resolveTarget(ctx, tool, input);
   const kind = requesterKind(req.caller, req.via);
-  const { decision, rule } = await decide(ctx, { tool: tool.name, risk: tool.risk, appId: target?.appId ?? null, requesterKind: kind });
+  const { decision, rule } = await decide(ctx, {
+    tool: tool.name,
+    risk: tool.risk,
+    appId: target?.appId ?? null,
+    requesterKind: kind,
+  });
   const auditTarget = target ? { type: target.type, id: target.id } : undefined;
 
   if (decision === 'allow') {
     // Running a destructive tool directly is an admin's call, as on the dedicated REST routes.
     if (tool.risk === 'destructive' && actor.type === 'user' && !roleAtLeast(actor.role, 'admin')) {
-      throw new DomainError('forbidden', `${tool.name} is destructive: only an admin or owner can run it directly.`, 'Ask an admin, or request it through the chat so an admin can approve it.');
+      throw new DomainError(
+        'forbidden',
+        `${tool.name} is destructive: only an admin or owner can run it directly.`,
+        'Ask an admin, or request it through the chat so an admin can approve it.',
+      );
     }
     const result = await runTool(ctx, tool, input, req.caller);
     if (tool.risk !== 'read') {
-      await writeAudit(ctx.db, req.caller, { action: `tool.${tool.name}`, target: auditTarget, input: { via: req.via, input: redact(input), policy: rule?.id ?? 'default' }, result: result.status === 'done' ? 'ok' : 'error', error: result.status === 'failed' ? result.error : undefined });
+      await writeAudit(ctx.db, req.caller, {
+        action: `tool.${tool.name}`,
+        target: auditTarget,
+        input: { via: req.via, input: redact(input), policy: rule?.id ?? 'default' },
+        result: result.status === 'done' ? 'ok' : 'error',
+        error: result.status === 'failed' ? result.error : undefined,
+      });
     }
     return result;
   }
   if (decision === 'deny') {
-    await writeAudit(ctx.db, req.caller, { action: 'action.request', target: auditTarget, input: { tool: tool.name, via: req.via, input: redact(input) }, result: 'denied', error: `policy ${rule?.id}` });
-    return { status: 'denied', text: `${tool.name} is not allowed by the panel's approval policy${target?.name ? ` for ${target.name}` : ''}. Do not retry; tell the user an owner can change the policy.` };
+    await writeAudit(ctx.db, req.caller, {
+      action: 'action.request',
+      target: auditTarget,
+      input: { tool: tool.name, via: req.via, input: redact(input) },
+      result: 'denied',
+      error: `policy ${rule?.id}`,
+    });
+    return {
+      status: 'denied',
+      text: `${tool.name} is not allowed by the panel's approval policy${target?.name ? ` for ${target.name}` : ''}. Do not retry; tell the user an owner can change the policy.`,
+    };
   }
 
   const id = crypto.randomUUID();
@@ -139,7 +191,12 @@ export async function requestTool(ctx: AppContext, req: ToolRequest): Promise<To
       expiresAt: new Date(Date.now() + ctx.env.OPENPANEL_APPROVAL_TTL_MINUTES * 60_000),
     })
     .returning();
-  await writeAudit(ctx.db, req.caller, { action: 'action.request', target: { type: 'action', id }, input: { tool: tool.name, via: req.via, target: auditTarget, input: redact(input) }, result: 'ok' });
+  await writeAudit(ctx.db, req.caller, {
+    action: 'action.request',
+    target: { type: 'action', id },
+    input: { tool: tool.name, via: req.via, target: auditTarget, input: redact(input) },
+    result: 'ok',
+  });
   notifyAction(ctx, id);
   const view = toActionView(ctx, row!);
   return {

@@ -19,14 +19,22 @@ function specificity(p: ApprovalPolicy): number {
 }
 
 function matches(p: ApprovalPolicy, q: PolicyQuery): boolean {
-  return (!p.tool || p.tool === q.tool) && (!p.risk || p.risk === q.risk) && (!p.appId || p.appId === q.appId) && (!p.requesterKind || p.requesterKind === q.requesterKind);
+  return (
+    (!p.tool || p.tool === q.tool) &&
+    (!p.risk || p.risk === q.risk) &&
+    (!p.appId || p.appId === q.appId) &&
+    (!p.requesterKind || p.requesterKind === q.requesterKind)
+  );
 }
 
 /**
  * The most specific matching rule decides; among equals, the most cautious (deny > ask > allow).
  * Without a rule: reads run; a person's own write runs; an agent's write or destructive call asks.
  */
-export async function decide(ctx: AppContext, q: PolicyQuery): Promise<{ decision: Decision; rule: ApprovalPolicy | null }> {
+export async function decide(
+  ctx: AppContext,
+  q: PolicyQuery,
+): Promise<{ decision: Decision; rule: ApprovalPolicy | null }> {
   const rules = (await ctx.db.select().from(approvalPolicies)).filter((p) => matches(p, q));
   const caution: Record<Decision, number> = { allow: 0, ask: 1, deny: 2 };
   rules.sort((a, b) => specificity(b) - specificity(a) || caution[b.decision] - caution[a.decision]);
@@ -40,15 +48,31 @@ export async function listPolicies(ctx: AppContext): Promise<ApprovalPolicy[]> {
   return ctx.db.select().from(approvalPolicies).orderBy(asc(approvalPolicies.createdAt));
 }
 
-export async function createPolicy(ctx: AppContext, caller: Caller, input: Omit<ApprovalPolicy, 'id' | 'createdAt' | 'createdBy' | 'note'> & { note?: string }): Promise<ApprovalPolicy> {
+export async function createPolicy(
+  ctx: AppContext,
+  caller: Caller,
+  input: Omit<ApprovalPolicy, 'id' | 'createdAt' | 'createdBy' | 'note'> & { note?: string },
+): Promise<ApprovalPolicy> {
   if (!input.tool && !input.risk && !input.appId && !input.requesterKind && input.decision === 'allow') {
-    throw new DomainError('invalid', 'A rule that allows everything for everyone would switch approvals off.', 'Narrow it to a tool, a risk, an app or a requester kind.');
+    throw new DomainError(
+      'invalid',
+      'A rule that allows everything for everyone would switch approvals off.',
+      'Narrow it to a tool, a risk, an app or a requester kind.',
+    );
   }
   const label = caller.actor.type === 'user' ? caller.actor.email : caller.actor.label;
-  return audited(ctx.db, caller, { action: 'policy.create', input, targetOf: (p: ApprovalPolicy) => ({ type: 'policy', id: p.id }) }, async () => {
-    const [row] = await ctx.db.insert(approvalPolicies).values({ ...input, note: input.note ?? '', createdBy: label }).returning();
-    return row!;
-  });
+  return audited(
+    ctx.db,
+    caller,
+    { action: 'policy.create', input, targetOf: (p: ApprovalPolicy) => ({ type: 'policy', id: p.id }) },
+    async () => {
+      const [row] = await ctx.db
+        .insert(approvalPolicies)
+        .values({ ...input, note: input.note ?? '', createdBy: label })
+        .returning();
+      return row!;
+    },
+  );
 }
 
 export async function deletePolicy(ctx: AppContext, caller: Caller, id: string): Promise<void> {

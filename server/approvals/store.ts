@@ -44,7 +44,10 @@ export function toActionView(ctx: AppContext, row: ActionRow): ActionView {
     status: row.status,
     risk: row.risk,
     summary: row.summary,
-    target: row.targetType && row.targetId ? { type: row.targetType, id: row.targetId, ...(row.targetName ? { name: row.targetName } : {}) } : null,
+    target:
+      row.targetType && row.targetId
+        ? { type: row.targetType, id: row.targetId, ...(row.targetName ? { name: row.targetName } : {}) }
+        : null,
     input: row.inputRedacted,
     inputHash: row.inputHash,
     requestedBy: row.requestedByLabel,
@@ -98,7 +101,11 @@ export async function expireActions(ctx: AppContext): Promise<number> {
     .where(and(eq(actions.status, 'pending'), lt(actions.expiresAt, new Date())))
     .returning();
   for (const row of expired) {
-    await writeAudit(ctx.db, { actor: { type: 'system', label: 'approvals', scopes: [] } }, { action: 'action.expire', target: { type: 'action', id: row.id }, input: { tool: row.tool }, result: 'ok' });
+    await writeAudit(
+      ctx.db,
+      { actor: { type: 'system', label: 'approvals', scopes: [] } },
+      { action: 'action.expire', target: { type: 'action', id: row.id }, input: { tool: row.tool }, result: 'ok' },
+    );
     notifyAction(ctx, row.id);
   }
   return expired.length;
@@ -108,7 +115,10 @@ export async function expireActions(ctx: AppContext): Promise<number> {
  * After a crash or restart: an action that was approved or running is not run again silently.
  * It is marked failed with a reason, audited, and reported; a person can request it again.
  */
-export async function recoverInterruptedActions(ctx: AppContext, opts: { staleAfterMs?: number } = {}): Promise<string[]> {
+export async function recoverInterruptedActions(
+  ctx: AppContext,
+  opts: { staleAfterMs?: number } = {},
+): Promise<string[]> {
   // Actions run inside the process that approved them. With one process (the embedded default),
   // anything still approved or running at start-up was interrupted. With several processes, only
   // rows nobody has touched for a while are, so another process's running action is left alone.
@@ -117,16 +127,31 @@ export async function recoverInterruptedActions(ctx: AppContext, opts: { staleAf
     .update(actions)
     .set({
       status: 'failed',
-      error: 'Interrupted: the panel stopped while this action was being carried out. It was not run again; check the current state and request it again if needed.',
+      error:
+        'Interrupted: the panel stopped while this action was being carried out. It was not run again; check the current state and request it again if needed.',
       finishedAt: new Date(),
       updatedAt: new Date(),
     })
     .where(and(inArray(actions.status, ['approved', 'running']), lt(actions.updatedAt, staleBefore)))
     .returning();
   for (const row of interrupted) {
-    await writeAudit(ctx.db, { actor: { type: 'system', label: 'approvals', scopes: [] } }, { action: 'action.interrupted', target: { type: 'action', id: row.id }, input: { tool: row.tool, was: 'approved or running' }, result: 'error', error: 'interrupted by a restart' });
+    await writeAudit(
+      ctx.db,
+      { actor: { type: 'system', label: 'approvals', scopes: [] } },
+      {
+        action: 'action.interrupted',
+        target: { type: 'action', id: row.id },
+        input: { tool: row.tool, was: 'approved or running' },
+        result: 'error',
+        error: 'interrupted by a restart',
+      },
+    );
     notifyAction(ctx, row.id);
   }
-  if (interrupted.length) ctx.logger.warn({ actions: interrupted.map((r) => r.id) }, 'actions interrupted by a restart were marked failed, not re-run');
+  if (interrupted.length)
+    ctx.logger.warn(
+      { actions: interrupted.map((r) => r.id) },
+      'actions interrupted by a restart were marked failed, not re-run',
+    );
   return interrupted.map((r) => r.id);
 }

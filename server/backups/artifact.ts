@@ -34,7 +34,10 @@ export interface Artifact {
  * Dumps the run's subject into a temp file, encrypting on the way if asked, and hashes exactly
  * the bytes that are stored: the checksum is over the artifact as it sits in storage.
  */
-export async function writeArtifact(ctx: AppContext, opts: { run: BackupRun; app: AppRow | null; password?: string; log: (line: string) => void }): Promise<Artifact> {
+export async function writeArtifact(
+  ctx: AppContext,
+  opts: { run: BackupRun; app: AppRow | null; password?: string; log: (line: string) => void },
+): Promise<Artifact> {
   const { run, app } = opts;
   const file = tempFile(ctx, 'artifact');
   const hash = crypto.createHash('sha256');
@@ -48,7 +51,9 @@ export async function writeArtifact(ctx: AppContext, opts: { run: BackupRun; app
   });
   const entry = new PassThrough();
   const out = fs.createWriteStream(file);
-  const written = run.encrypted ? pipeline(entry, new EncryptStream(backupSecretKey(ctx)), measure, out) : pipeline(entry, measure, out);
+  const written = run.encrypted
+    ? pipeline(entry, new EncryptStream(backupSecretKey(ctx)), measure, out)
+    : pipeline(entry, measure, out);
   let target = run.target;
   let ext: string;
   try {

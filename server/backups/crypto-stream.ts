@@ -35,7 +35,11 @@ function nonce(index: number, last: boolean): Buffer {
 }
 
 export const corruptedEncryption = (why: string) =>
-  new DomainError('invalid', `The backup failed its encryption check (${why}): it was changed or damaged after it was written, or it was encrypted with another panel key.`, 'Nothing was restored. Pick another backup, or restore the panel secret key it was made with.');
+  new DomainError(
+    'invalid',
+    `The backup failed its encryption check (${why}): it was changed or damaged after it was written, or it was encrypted with another panel key.`,
+    'Nothing was restored. Pick another backup, or restore the panel secret key it was made with.',
+  );
 
 export class EncryptStream extends Transform {
   readonly #key: Buffer;

@@ -37,7 +37,10 @@ const redis = (...args: string[]) => sh(REDIS_APP, ['redis-cli', '--raw', ...arg
 beforeAll(async () => {
   panel = await createTestPanel({}, { jobs: true });
   owner = await setupOwner(panel);
-  await Promise.all([ensureDatabaseImage(panel.ctx.docker, POSTGRES_IMAGE), ensureDatabaseImage(panel.ctx.docker, REDIS_IMAGE)]);
+  await Promise.all([
+    ensureDatabaseImage(panel.ctx.docker, POSTGRES_IMAGE),
+    ensureDatabaseImage(panel.ctx.docker, REDIS_IMAGE),
+  ]);
   await Promise.all(
     [
       { name: PG_APP, source: { type: 'image', image: POSTGRES_IMAGE }, port: 5432, healthCheck: { type: 'tcp' } },
@@ -58,14 +61,18 @@ afterAll(async () => {
 
 describe('database backups on the real engine', () => {
   it('round-trips real Postgres rows: dump, change, restore', async () => {
-    await psql("create table items (id int primary key, name text not null); insert into items values (1, 'alpha'), (2, 'beta'), (3, 'gamma')");
+    await psql(
+      "create table items (id int primary key, name text not null); insert into items values (1, 'alpha'), (2, 'beta'), (3, 'gamma')",
+    );
     const backup = await backupNow(owner, { app: PG_APP, kind: 'postgres' });
     expect(backup).toMatchObject({ kind: 'postgres', target: { user: 'postgres', database: 'postgres' } });
     const dump = fs.readFileSync(backup.location, 'utf8');
     expect(dump).toContain('CREATE TABLE public.items');
     expect(dump.slice(-300)).toContain('-- PostgreSQL database dump complete'); // newer pg_dump adds \unrestrict after it
 
-    await psql("delete from items where id = 1; update items set name = 'changed' where id = 2; insert into items values (4, 'extra')");
+    await psql(
+      "delete from items where id = 1; update items set name = 'changed' where id = 2; insert into items values (4, 'extra')",
+    );
     expect(await psql('select id, name from items order by id')).toBe('2|changed\n3|gamma\n4|extra');
 
     // A dump cut short is refused (its closing line is missing), and the rows stay as they are.
@@ -89,7 +96,9 @@ describe('database backups on the real engine', () => {
     await redis('SET', 'k1', 'v1');
     await redis('SET', 'k2', 'v2');
     await redis('RPUSH', 'queue', 'a', 'b', 'c');
-    const made = await (await owner.post('/api/tools/create_backup', { app: REDIS_APP, kind: 'redis', encrypt: true })).json();
+    const made = await (
+      await owner.post('/api/tools/create_backup', { app: REDIS_APP, kind: 'redis', encrypt: true })
+    ).json();
     expect(made.status, JSON.stringify(made)).toBe('done');
     const backup = await waitForBackup(owner, made.data.backup.id);
     expect(backup).toMatchObject({ kind: 'redis', encrypted: true });
@@ -98,7 +107,9 @@ describe('database backups on the real engine', () => {
     await redis('DEL', 'k1');
     await redis('SET', 'k2', 'changed');
     await redis('SET', 'k3', 'new');
-    const restored = await (await owner.post('/api/tools/restore_backup', { backup: backup.id, app: REDIS_APP })).json();
+    const restored = await (
+      await owner.post('/api/tools/restore_backup', { backup: backup.id, app: REDIS_APP })
+    ).json();
     expect(restored.status, JSON.stringify(restored)).toBe('done');
     expect(restored.text).toMatch(/Replacing \/data\/dump\.rdb/);
     expect(await redis('GET', 'k1')).toBe('v1');
@@ -107,26 +118,41 @@ describe('database backups on the real engine', () => {
     expect(await redis('LRANGE', 'queue', '0', '-1')).toBe('a\nb\nc');
   });
 
-  it('dumps a PostgreSQL panel database with the host\'s pg_dump, the password kept off the command line', async () => {
-    const server = await createAndStartContainer(panel.ctx.docker, { name: `bkd-panelpg-${suffix}`, image: POSTGRES_IMAGE });
+  it("dumps a PostgreSQL panel database with the host's pg_dump, the password kept off the command line", async () => {
+    const server = await createAndStartContainer(panel.ctx.docker, {
+      name: `bkd-panelpg-${suffix}`,
+      image: POSTGRES_IMAGE,
+    });
     try {
-      for (let i = 0; (await execInContainer(panel.ctx.docker, server.id, { cmd: ['pg_isready', '-q'] })).exitCode !== 0; i++) {
+      for (
+        let i = 0;
+        (await execInContainer(panel.ctx.docker, server.id, { cmd: ['pg_isready', '-q'] })).exitCode !== 0;
+        i++
+      ) {
         if (i > 100) throw new Error('postgres did not become ready');
         await new Promise((r) => setTimeout(r, 100));
       }
       const password = 'p@ss w/rd:1';
       const setup = `ALTER USER postgres PASSWORD '${password}'; CREATE TABLE panel_rows (email text); INSERT INTO panel_rows VALUES ('owner@example.com')`;
-      expect((await execInContainer(panel.ctx.docker, server.id, { cmd: ['psql', '-v', 'ON_ERROR_STOP=1', '-c', setup] })).exitCode).toBe(0);
+      expect(
+        (await execInContainer(panel.ctx.docker, server.id, { cmd: ['psql', '-v', 'ON_ERROR_STOP=1', '-c', setup] }))
+          .exitCode,
+      ).toBe(0);
       const ip = (await inspectContainer(panel.ctx.docker, server.id))!.ip;
       const dump = async (pw: string) => {
         const chunks: Buffer[] = [];
-        await dumpPostgresUrl(`postgres://postgres:${encodeURIComponent(pw)}@${ip}:5432/postgres`, new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(c), cb()) }));
+        await dumpPostgresUrl(
+          `postgres://postgres:${encodeURIComponent(pw)}@${ip}:5432/postgres`,
+          new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(c), cb()) }),
+        );
         return Buffer.concat(chunks).toString('utf8');
       };
       const sql = await dump(password);
       expect(sql).toContain('CREATE TABLE public.panel_rows');
       expect(sql).toContain('owner@example.com');
-      await expect(dump('wrong')).rejects.toThrow(/pg_dump of the panel database failed \(exit code 1\): .*password authentication failed/);
+      await expect(dump('wrong')).rejects.toThrow(
+        /pg_dump of the panel database failed \(exit code 1\): .*password authentication failed/,
+      );
     } finally {
       await removeContainer(panel.ctx.docker, server.id, { force: true });
     }

@@ -19,7 +19,8 @@ async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
 }
 
 /** Feeds the input in uneven pieces, as a network or a file would. */
-const pieces = (buf: Buffer) => Readable.from(Array.from({ length: Math.ceil(buf.length / 37) }, (_, i) => buf.subarray(i * 37, (i + 1) * 37)));
+const pieces = (buf: Buffer) =>
+  Readable.from(Array.from({ length: Math.ceil(buf.length / 37) }, (_, i) => buf.subarray(i * 37, (i + 1) * 37)));
 
 const encrypt = (plain: Buffer, chunk = CHUNK) => collect(pieces(plain).pipe(new EncryptStream(key, chunk)));
 const decrypt = (sealed: Buffer, withKey = key) => collect(pieces(sealed).pipe(new DecryptStream(withKey)));
@@ -57,7 +58,12 @@ describe('backup encryption (OPBK v1)', () => {
     await rejects(decrypt(sealed.subarray(0, HEADER_BYTES + 2 * record)), /bad authentication tag in record 1/);
     await rejects(decrypt(sealed.subarray(0, sealed.length - 5)), /failed its encryption check/);
     await rejects(decrypt(sealed.subarray(0, 10)), /shorter than its header/);
-    const swapped = Buffer.concat([sealed.subarray(0, HEADER_BYTES), sealed.subarray(HEADER_BYTES + record, HEADER_BYTES + 2 * record), sealed.subarray(HEADER_BYTES, HEADER_BYTES + record), sealed.subarray(HEADER_BYTES + 2 * record)]);
+    const swapped = Buffer.concat([
+      sealed.subarray(0, HEADER_BYTES),
+      sealed.subarray(HEADER_BYTES + record, HEADER_BYTES + 2 * record),
+      sealed.subarray(HEADER_BYTES, HEADER_BYTES + record),
+      sealed.subarray(HEADER_BYTES + 2 * record),
+    ]);
     await rejects(decrypt(swapped), /bad authentication tag in record 0/);
   });
 

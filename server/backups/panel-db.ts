@@ -12,7 +12,10 @@ import { DomainError } from '../errors.ts';
  * one is installed; in production prefer pg_dump of the compose Postgres on its own schedule.
  * Restoring it is done offline (the running panel is using it), so there is no restore here.
  */
-export async function dumpPanelDatabase(ctx: AppContext, out: NodeJS.WritableStream): Promise<{ driver: string; ext: string }> {
+export async function dumpPanelDatabase(
+  ctx: AppContext,
+  out: NodeJS.WritableStream,
+): Promise<{ driver: string; ext: string }> {
   if (ctx.database.driver === 'pglite') {
     if (!ctx.database.dumpDataDir) throw new DomainError('unavailable', 'This PGlite database cannot be dumped.');
     const blob = await ctx.database.dumpDataDir();
@@ -41,10 +44,18 @@ export async function dumpPostgresUrl(url: string, out: NodeJS.WritableStream): 
   try {
     await pipeline(child.stdout, out);
     const code = await exited;
-    if (code !== 0) throw new DomainError('invalid', `pg_dump of the panel database failed (exit code ${code}): ${stderr.trim().slice(-500)}`);
+    if (code !== 0)
+      throw new DomainError(
+        'invalid',
+        `pg_dump of the panel database failed (exit code ${code}): ${stderr.trim().slice(-500)}`,
+      );
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new DomainError('unavailable', 'Backing up the panel database needs pg_dump, which is not installed on the panel host.', 'Install postgresql-client (the server\'s major version), or back up the compose Postgres with pg_dump on its own schedule.');
+      throw new DomainError(
+        'unavailable',
+        'Backing up the panel database needs pg_dump, which is not installed on the panel host.',
+        "Install postgresql-client (the server's major version), or back up the compose Postgres with pg_dump on its own schedule.",
+      );
     }
     throw err;
   }

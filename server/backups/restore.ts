@@ -23,15 +23,29 @@ export interface RestoreResult {
  * Databases: the dump is piped into psql / mysql inside the running container, or Redis's RDB
  * file is replaced across a restart. The panel's own database is restored offline, not here.
  */
-export async function restoreBackup(ctx: AppContext, caller: Caller, id: string, input: RestoreBackupInput = {}): Promise<RestoreResult> {
+export async function restoreBackup(
+  ctx: AppContext,
+  caller: Caller,
+  id: string,
+  input: RestoreBackupInput = {},
+): Promise<RestoreResult> {
   const run = await getBackup(ctx, id);
   if (run.status !== 'succeeded') {
-    throw new DomainError(run.status === 'deleted' ? 'gone' : 'invalid', `Backup ${id} is ${run.status}, so there is nothing to restore.`, 'Pick a backup whose status is succeeded.');
+    throw new DomainError(
+      run.status === 'deleted' ? 'gone' : 'invalid',
+      `Backup ${id} is ${run.status}, so there is nothing to restore.`,
+      'Pick a backup whose status is succeeded.',
+    );
   }
   if (run.kind === 'panel') {
-    throw new DomainError('invalid', 'The panel database is restored offline, not by the running panel.', 'Stop the panel, unpack the .tar.gz into DATA_DIR/db (PGlite) or load the SQL with psql (PostgreSQL), then start it again.');
+    throw new DomainError(
+      'invalid',
+      'The panel database is restored offline, not by the running panel.',
+      'Stop the panel, unpack the .tar.gz into DATA_DIR/db (PGlite) or load the SQL with psql (PostgreSQL), then start it again.',
+    );
   }
-  if (!input.app && !run.appId) throw new DomainError('invalid', `The app backup ${id} came from was deleted.`, 'Name the app to restore into.');
+  if (!input.app && !run.appId)
+    throw new DomainError('invalid', `The app backup ${id} came from was deleted.`, 'Name the app to restore into.');
   const app = await getAppRow(ctx, input.app ?? run.appId!);
   const volume = run.kind === 'volume' ? targetVolume(app, run, input.volume) : undefined;
   const config = run.configId ? await getBackupConfig(ctx, run.configId) : null;
@@ -39,18 +53,29 @@ export async function restoreBackup(ctx: AppContext, caller: Caller, id: string,
   const storage = await storageOfRun(ctx, run);
   const log = new RunLog();
   // Audited either way: a refused (damaged or tampered) backup is worth a record too.
-  await audited(ctx.db, caller, { action: 'backup.restore', target: { type: 'app', id: app.id }, input: { backup: run.id, kind: run.kind, into: app.name, volume } }, async () => {
-    log.add(`Verifying backup ${run.id} (${describeSubject(run.kind, run.appName, run.target)}, sha256 ${run.sha256})`);
-    const verified = await verifyBackup(ctx, run, storage);
-    try {
-      log.add('Checksum, encryption and structure are sound');
-      if (volume) await restoreVolume(ctx, app, volume, verified.file, log.add);
-      else await restoreDatabase(ctx, app, run.kind as DatabaseKind, run.target, password, verified.file, log.add);
-    } finally {
-      await verified.done();
-    }
-    log.add(`Restored into ${app.name}`);
-  });
+  await audited(
+    ctx.db,
+    caller,
+    {
+      action: 'backup.restore',
+      target: { type: 'app', id: app.id },
+      input: { backup: run.id, kind: run.kind, into: app.name, volume },
+    },
+    async () => {
+      log.add(
+        `Verifying backup ${run.id} (${describeSubject(run.kind, run.appName, run.target)}, sha256 ${run.sha256})`,
+      );
+      const verified = await verifyBackup(ctx, run, storage);
+      try {
+        log.add('Checksum, encryption and structure are sound');
+        if (volume) await restoreVolume(ctx, app, volume, verified.file, log.add);
+        else await restoreDatabase(ctx, app, run.kind as DatabaseKind, run.target, password, verified.file, log.add);
+      } finally {
+        await verified.done();
+      }
+      log.add(`Restored into ${app.name}`);
+    },
+  );
   return { backup: run, app: app.name, log: log.lines };
 }
 

@@ -31,13 +31,25 @@ async function createConfig(body: Record<string, unknown>): Promise<Record<strin
 }
 
 /** A succeeded run `ageMs` old, with a real artifact file. */
-async function fakeRun(configId: string | null, ageMs: number, status: 'succeeded' | 'failed' = 'succeeded'): Promise<{ id: string; file: string }> {
+async function fakeRun(
+  configId: string | null,
+  ageMs: number,
+  status: 'succeeded' | 'failed' = 'succeeded',
+): Promise<{ id: string; file: string }> {
   const file = path.join(panel.env.dataDir, 'backups', 'panel', 'panel', `fake-${crypto.randomUUID()}.tar.gz`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `fake artifact ${ageMs}`);
   const [row] = await panel.ctx.db
     .insert(backupRuns)
-    .values({ configId, kind: 'panel', status, location: status === 'succeeded' ? file : null, sha256: 'x'.repeat(64), startedAt: new Date(Date.now() - ageMs), finishedAt: new Date(Date.now() - ageMs) })
+    .values({
+      configId,
+      kind: 'panel',
+      status,
+      location: status === 'succeeded' ? file : null,
+      sha256: 'x'.repeat(64),
+      startedAt: new Date(Date.now() - ageMs),
+      finishedAt: new Date(Date.now() - ageMs),
+    })
     .returning();
   return { id: row!.id, file };
 }
@@ -47,9 +59,24 @@ const statusOf = async (id: string) => (await panel.ctx.db.select().from(backupR
 describe('retention', () => {
   it('after a backup, keeps what any rule keeps (newest N, or younger than D days) and deletes the rest with their files', async () => {
     const config = await createConfig({ keepLast: 2, keepDays: 7 });
-    expect(config).toMatchObject({ kind: 'panel', appId: null, retentionCount: 2, retentionDays: 7, destination: { type: 'local' } });
-    const ages = { hour: 3_600_000, twoDays: 2 * DAY, fiveDays: 5 * DAY, tenDays: 10 * DAY, twentyDays: 20 * DAY, fortyDays: 40 * DAY };
-    const runs = Object.fromEntries(await Promise.all(Object.entries(ages).map(async ([k, age]) => [k, await fakeRun(config.id, age)] as const)));
+    expect(config).toMatchObject({
+      kind: 'panel',
+      appId: null,
+      retentionCount: 2,
+      retentionDays: 7,
+      destination: { type: 'local' },
+    });
+    const ages = {
+      hour: 3_600_000,
+      twoDays: 2 * DAY,
+      fiveDays: 5 * DAY,
+      tenDays: 10 * DAY,
+      twentyDays: 20 * DAY,
+      fortyDays: 40 * DAY,
+    };
+    const runs = Object.fromEntries(
+      await Promise.all(Object.entries(ages).map(async ([k, age]) => [k, await fakeRun(config.id, age)] as const)),
+    );
     const failed = await fakeRun(config.id, 50 * DAY, 'failed');
     const otherConfig = await createConfig({ name: 'other' });
     const foreign = await fakeRun(otherConfig.id, 60 * DAY);
@@ -78,7 +105,9 @@ describe('retention', () => {
     // keep D days alone: only the last day stays.
     await owner.patch(`/api/backups/configs/${config.id}`, { keepLast: null, keepDays: 1 });
     const [byDays] = await panel.ctx.db.select().from(backupConfigs).where(eq(backupConfigs.id, config.id));
-    expect(await applyRetention(panel.ctx, byDays!)).toEqual(expect.arrayContaining([runs.twoDays!.id, runs.fiveDays!.id]));
+    expect(await applyRetention(panel.ctx, byDays!)).toEqual(
+      expect.arrayContaining([runs.twoDays!.id, runs.fiveDays!.id]),
+    );
     expect((await statusOf(runs.hour!.id)).status).toBe('succeeded');
 
     // keep N alone: the newest N stay, whatever their age.
@@ -104,7 +133,10 @@ describe('the panel database backup', () => {
     const backup = await backupNow(owner, { kind: 'panel' });
     expect(backup).toMatchObject({ kind: 'panel', appId: null, target: { driver: 'pglite' } });
     expect(backup.location).toMatch(/\/panel\/panel\/.*\.tar\.gz$/);
-    const copy = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(backup.location)]), extensions: { vector } });
+    const copy = await PGlite.create({
+      loadDataDir: new Blob([fs.readFileSync(backup.location)]),
+      extensions: { vector },
+    });
     try {
       const users = await copy.query<{ email: string }>('select email from users');
       expect(users.rows.map((r) => r.email)).toContain('owner@example.com');

@@ -31,7 +31,10 @@ export async function applyRetention(ctx: AppContext, config: BackupConfig, now 
   for (const run of expired) {
     if (run.location) await storage.remove(run.location);
     const note = `${now.toISOString()} Deleted by retention (${[config.retentionCount !== null && `keep last ${config.retentionCount}`, config.retentionDays !== null && `keep ${config.retentionDays} days`].filter(Boolean).join(', ')})`;
-    await ctx.db.update(backupRuns).set({ status: 'deleted', log: run.log ? `${run.log}\n${note}` : note }).where(eq(backupRuns.id, run.id));
+    await ctx.db
+      .update(backupRuns)
+      .set({ status: 'deleted', log: run.log ? `${run.log}\n${note}` : note })
+      .where(eq(backupRuns.id, run.id));
     deleted.push(run.id);
   }
   ctx.logger.info({ configId: config.id, deleted: deleted.length }, 'backup retention applied');

@@ -68,7 +68,10 @@ describe('in-process schedules (croner)', () => {
 
   it('skips a tick while the previous backup still runs, and fails runs a restart interrupted', async () => {
     const id = await createScheduled(owner, '0 3 * * *');
-    const [busy] = await panel.ctx.db.insert(backupRuns).values({ configId: id, kind: 'panel', trigger: 'schedule', status: 'running' }).returning();
+    const [busy] = await panel.ctx.db
+      .insert(backupRuns)
+      .values({ configId: id, kind: 'panel', trigger: 'schedule', status: 'running' })
+      .returning();
     await runBackupJob(panel.ctx, { configId: id, trigger: 'schedule' });
     expect((await scheduledRuns(owner, id)).map((r) => r.id)).toEqual([busy!.id]);
 
@@ -80,9 +83,18 @@ describe('in-process schedules (croner)', () => {
   });
 
   it('creates and stops a schedule through the schedule_backup tool', async () => {
-    const made = await (await owner.post('/api/tools/schedule_backup', { kind: 'panel', schedule: '0 3 * * *', keepLast: 3, keepDays: 14 })).json();
+    const made = await (
+      await owner.post('/api/tools/schedule_backup', {
+        kind: 'panel',
+        schedule: '0 3 * * *',
+        keepLast: 3,
+        keepDays: 14,
+      })
+    ).json();
     expect(made.status, JSON.stringify(made)).toBe('done');
-    expect(made.text).toMatch(/^Created panel-panel \(config .*\): the panel database to local folder; schedule "0 3 \* \* \*" \(UTC\), next .*T03:00:00\.000Z; keep last 3, keep 14 days\. Run it now with create_backup \{"config":"/);
+    expect(made.text).toMatch(
+      /^Created panel-panel \(config .*\): the panel database to local folder; schedule "0 3 \* \* \*" \(UTC\), next .*T03:00:00\.000Z; keep last 3, keep 14 days\. Run it now with create_backup \{"config":"/,
+    );
     const id = made.data.config.id;
     const off = await (await owner.post('/api/tools/schedule_backup', { config: id, schedule: 'off' })).json();
     expect(off.text).toMatch(/no schedule; keep last 3, keep 14 days/);
@@ -93,7 +105,12 @@ describe('in-process schedules (croner)', () => {
     const res = await owner.post('/api/backups/configs', { kind: 'panel', schedule: '61 * * * *' });
     expect(res.status).toBe(422);
     const body = await res.json();
-    expect(body.error.fields).toEqual([expect.objectContaining({ path: 'schedule', message: expect.stringMatching(/"61 \* \* \* \*" is not a valid cron schedule .*e\.g\. "0 3 \* \* \*"/) })]);
+    expect(body.error.fields).toEqual([
+      expect.objectContaining({
+        path: 'schedule',
+        message: expect.stringMatching(/"61 \* \* \* \*" is not a valid cron schedule .*e\.g\. "0 3 \* \* \*"/),
+      }),
+    ]);
     const patched = await owner.patch(`/api/backups/configs/${crypto.randomUUID()}`, { schedule: 'every night' });
     expect(patched.status).toBe(422);
     const tool = await owner.post('/api/tools/schedule_backup', { kind: 'panel', schedule: 'nightly' });
@@ -133,7 +150,11 @@ describe('BullMQ schedules (Redis)', () => {
   it('registers one job scheduler per configuration in Redis, fires it, follows changes and drops stale ones', async () => {
     // A scheduler left behind by a configuration deleted while no panel was running.
     const stale = `backup:${crypto.randomUUID()}`;
-    await queue.upsertJobScheduler(stale, { pattern: '0 3 * * *' }, { name: 'backup', data: { configId: stale.slice(7), trigger: 'schedule' } });
+    await queue.upsertJobScheduler(
+      stale,
+      { pattern: '0 3 * * *' },
+      { name: 'backup', data: { configId: stale.slice(7), trigger: 'schedule' } },
+    );
     scheduler = await startBackupScheduler(panel.ctx, { prefix });
     expect(scheduler.mode).toBe('bullmq');
     expect(await schedulers()).toEqual([]);

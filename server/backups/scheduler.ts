@@ -41,7 +41,10 @@ export async function dropSchedule(ctx: AppContext, configId: string): Promise<v
  */
 export async function startBackupScheduler(ctx: AppContext, opts: { prefix?: string } = {}): Promise<BackupScheduler> {
   await running.get(ctx.jobs)?.stop();
-  const scheduler = ctx.jobs.kind === 'bullmq' && ctx.env.REDIS_URL ? bullScheduler(ctx, ctx.env.REDIS_URL, opts.prefix) : inProcessScheduler(ctx);
+  const scheduler =
+    ctx.jobs.kind === 'bullmq' && ctx.env.REDIS_URL
+      ? bullScheduler(ctx, ctx.env.REDIS_URL, opts.prefix)
+      : inProcessScheduler(ctx);
   if (scheduler.mode === 'in-process') {
     const failed = await failInterruptedRuns(ctx);
     if (failed) ctx.logger.warn({ failed }, 'backups: runs interrupted by the last stop were marked failed');
@@ -50,10 +53,17 @@ export async function startBackupScheduler(ctx: AppContext, opts: { prefix?: str
   const configs = await ctx.db.select().from(backupConfigs).where(isNotNull(backupConfigs.schedule));
   try {
     for (const config of configs) await scheduler.sync(config);
-    if (scheduler.mode === 'bullmq') await (scheduler as ReturnType<typeof bullScheduler>).prune(new Set(configs.map((c) => c.id)));
-    ctx.logger.info({ mode: scheduler.mode, schedules: configs.length }, `backups: ${configs.length} schedule(s) active (${scheduler.mode})`);
+    if (scheduler.mode === 'bullmq')
+      await (scheduler as ReturnType<typeof bullScheduler>).prune(new Set(configs.map((c) => c.id)));
+    ctx.logger.info(
+      { mode: scheduler.mode, schedules: configs.length },
+      `backups: ${configs.length} schedule(s) active (${scheduler.mode})`,
+    );
   } catch (err) {
-    ctx.logger.warn({ err: (err as Error).message }, 'backups: could not sync schedules now; they are synced again on the next change or restart');
+    ctx.logger.warn(
+      { err: (err as Error).message },
+      'backups: could not sync schedules now; they are synced again on the next change or restart',
+    );
   }
   return scheduler;
 }
@@ -72,7 +82,15 @@ function inProcessScheduler(ctx: AppContext): BackupScheduler {
       if (!config.schedule) return;
       const timer = new Cron(config.schedule, { timezone: 'UTC', protect: true }, async (self: Cron) => {
         const at = self.currentRun()?.getTime() ?? Date.now();
-        await ctx.jobs.enqueue('backup', { configId: config.id, appId: config.appId ?? undefined, kind: config.kind, trigger: 'schedule' }, { jobId: `backup-${config.id}-${at}` }).catch((err: Error) => ctx.logger.warn({ configId: config.id, err: err.message }, 'backups: could not queue a scheduled backup'));
+        await ctx.jobs
+          .enqueue(
+            'backup',
+            { configId: config.id, appId: config.appId ?? undefined, kind: config.kind, trigger: 'schedule' },
+            { jobId: `backup-${config.id}-${at}` },
+          )
+          .catch((err: Error) =>
+            ctx.logger.warn({ configId: config.id, err: err.message }, 'backups: could not queue a scheduled backup'),
+          );
       });
       timers.set(config.id, timer);
     },
@@ -90,7 +108,13 @@ function bullScheduler(ctx: AppContext, url: string, prefix: string | undefined)
   queue.on('error', () => {});
   const bounded = async <T>(what: string, run: Promise<T>): Promise<T> => {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not answer ${what} within ${REDIS_TIMEOUT_MS} ms`)), REDIS_TIMEOUT_MS)));
+    const timeout = new Promise<never>(
+      (_, reject) =>
+        (timer = setTimeout(
+          () => reject(new Error(`Redis did not answer ${what} within ${REDIS_TIMEOUT_MS} ms`)),
+          REDIS_TIMEOUT_MS,
+        )),
+    );
     try {
       return await Promise.race([run, timeout]);
     } finally {
@@ -108,7 +132,15 @@ function bullScheduler(ctx: AppContext, url: string, prefix: string | undefined)
       if (!config.schedule) return drop(config.id);
       await bounded(
         'saving a schedule',
-        queue.upsertJobScheduler(`${SCHEDULER_PREFIX}${config.id}`, { pattern: config.schedule, tz: 'UTC' }, { name: 'backup', data: { configId: config.id, appId: config.appId ?? undefined, kind: config.kind, trigger: 'schedule' }, opts: { removeOnComplete: 100, removeOnFail: 500 } }),
+        queue.upsertJobScheduler(
+          `${SCHEDULER_PREFIX}${config.id}`,
+          { pattern: config.schedule, tz: 'UTC' },
+          {
+            name: 'backup',
+            data: { configId: config.id, appId: config.appId ?? undefined, kind: config.kind, trigger: 'schedule' },
+            opts: { removeOnComplete: 100, removeOnFail: 500 },
+          },
+        ),
       );
     },
     /** Removes schedulers whose configuration no longer exists (deleted while this process was down). */

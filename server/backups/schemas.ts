@@ -22,17 +22,39 @@ export const cronSchedule = z
   .max(100)
   .superRefine((pattern, ctx) => {
     const problem = cronProblem(pattern);
-    if (problem) ctx.addIssue({ code: 'custom', message: `"${pattern}" is not a valid cron schedule (${problem}); use five fields (minute hour day month weekday), e.g. "0 3 * * *" for 03:00 every day, or six with seconds first` });
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${pattern}" is not a valid cron schedule (${problem}); use five fields (minute hour day month weekday), e.g. "0 3 * * *" for 03:00 every day, or six with seconds first`,
+      });
   })
   .describe('Cron schedule in UTC, e.g. "0 3 * * *" (03:00 daily) or "0 */6 * * *"; six fields put seconds first');
 
-export const keepLast = z.number().int().min(1).max(1000).describe('Retention: keep at least the newest N backups of this configuration');
-export const keepDays = z.number().int().min(1).max(3650).describe('Retention: keep backups younger than this many days');
+export const keepLast = z
+  .number()
+  .int()
+  .min(1)
+  .max(1000)
+  .describe('Retention: keep at least the newest N backups of this configuration');
+export const keepDays = z
+  .number()
+  .int()
+  .min(1)
+  .max(3650)
+  .describe('Retention: keep backups younger than this many days');
 
-const absolutePath = z.string().max(500).refine((p) => p.startsWith('/') && !p.split('/').includes('..'), { error: 'expected an absolute folder path without ".."' });
+const absolutePath = z
+  .string()
+  .max(500)
+  .refine((p) => p.startsWith('/') && !p.split('/').includes('..'), {
+    error: 'expected an absolute folder path without ".."',
+  });
 
 export const DestinationInput = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('local'), path: absolutePath.optional().describe('Folder on the panel host; default <DATA_DIR>/backups') }),
+  z.object({
+    type: z.literal('local'),
+    path: absolutePath.optional().describe('Folder on the panel host; default <DATA_DIR>/backups'),
+  }),
   z.object({
     type: z.literal('s3'),
     bucket: z.string().min(3).max(63),
@@ -47,31 +69,51 @@ export const DestinationInput = z.discriminatedUnion('type', [
 export type DestinationInput = z.infer<typeof DestinationInput>;
 
 const appRef = z.string().min(1).max(100);
-const volumeName = z.string().min(1).max(200).regex(/^[\w.-]+$/, { error: 'expected a Docker volume name' });
-const dbName = z.string().min(1).max(100).regex(/^[\w$.-]+$/, { error: 'expected a plain database or user name' });
+const volumeName = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\w.-]+$/, { error: 'expected a Docker volume name' });
+const dbName = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[\w$.-]+$/, { error: 'expected a plain database or user name' });
 
 /** What to back up; shared by configurations and one-off runs. */
 const subject = {
-  app: appRef.optional().describe('App name or id; omit only for kind panel (the panel\'s own database)'),
-  kind: z.enum(BACKUP_KINDS).describe('volume, postgres, mysql, redis (a database in the app\'s container) or panel'),
-  volume: volumeName.optional().describe('kind volume: which of the app\'s volumes; default its only one'),
-  database: dbName.optional().describe('postgres/mysql: database name; default from the container (POSTGRES_DB, MYSQL_DATABASE)'),
+  app: appRef.optional().describe("App name or id; omit only for kind panel (the panel's own database)"),
+  kind: z.enum(BACKUP_KINDS).describe("volume, postgres, mysql, redis (a database in the app's container) or panel"),
+  volume: volumeName.optional().describe("kind volume: which of the app's volumes; default its only one"),
+  database: dbName
+    .optional()
+    .describe('postgres/mysql: database name; default from the container (POSTGRES_DB, MYSQL_DATABASE)'),
   user: dbName.optional().describe('postgres/mysql: database user; default postgres / root'),
 };
 
-export function checkSubject(s: { app?: string; kind: string; volume?: string; database?: string; user?: string }, ctx: z.RefinementCtx): void {
+export function checkSubject(
+  s: { app?: string; kind: string; volume?: string; database?: string; user?: string },
+  ctx: z.RefinementCtx,
+): void {
   const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', message, path: [path] });
   if (s.kind === 'panel' && s.app !== undefined) add('app', 'a panel backup belongs to no app; leave app out');
   if (s.kind !== 'panel' && s.app === undefined) add('app', `a ${s.kind} backup needs the app`);
   if (s.kind !== 'volume' && s.volume !== undefined) add('volume', 'volume applies only to kind volume');
-  if (!['postgres', 'mysql'].includes(s.kind)) for (const f of ['database', 'user'] as const) if (s[f] !== undefined) add(f, `${f} applies only to postgres and mysql`);
+  if (!['postgres', 'mysql'].includes(s.kind))
+    for (const f of ['database', 'user'] as const)
+      if (s[f] !== undefined) add(f, `${f} applies only to postgres and mysql`);
 }
 
 export const CreateBackupConfigInput = z
   .object({
     name: z.string().min(1).max(100).optional().describe('Default: app-kind'),
     ...subject,
-    password: z.string().min(1).max(500).optional().describe('Database password, if the container does not trust local connections; stored encrypted'),
+    password: z
+      .string()
+      .min(1)
+      .max(500)
+      .optional()
+      .describe('Database password, if the container does not trust local connections; stored encrypted'),
     destination: DestinationInput.default({ type: 'local' }),
     schedule: cronSchedule.optional(),
     keepLast: keepLast.optional(),
@@ -88,7 +130,9 @@ export const UpdateBackupConfigInput = z
     keepDays: keepDays.nullable().optional(),
     encrypt: z.boolean().optional(),
   })
-  .refine((p) => Object.values(p).some((v) => v !== undefined), { error: 'change at least one of schedule, keepLast, keepDays, encrypt' });
+  .refine((p) => Object.values(p).some((v) => v !== undefined), {
+    error: 'change at least one of schedule, keepLast, keepDays, encrypt',
+  });
 export type UpdateBackupConfigInput = z.infer<typeof UpdateBackupConfigInput>;
 
 /** Run now: a configuration's backup, or a one-off to the local folder. */
@@ -104,7 +148,12 @@ export const RunBackupInput = z
   })
   .superRefine((s, ctx) => {
     if (s.configId) {
-      if (s.kind || s.volume || s.database || s.user || s.encrypt !== undefined) ctx.addIssue({ code: 'custom', message: 'with configId, the configuration says what to back up', path: ['configId'] });
+      if (s.kind || s.volume || s.database || s.user || s.encrypt !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'with configId, the configuration says what to back up',
+          path: ['configId'],
+        });
       return;
     }
     if (!s.kind) ctx.addIssue({ code: 'custom', message: 'give configId, or kind (and app)', path: ['kind'] });
@@ -114,6 +163,8 @@ export type RunBackupInput = z.infer<typeof RunBackupInput>;
 
 export const RestoreBackupInput = z.object({
   app: appRef.optional().describe('App to restore into; default the app the backup came from'),
-  volume: volumeName.optional().describe('kind volume: the target app\'s volume to overwrite; default the one mounted at the same path'),
+  volume: volumeName
+    .optional()
+    .describe("kind volume: the target app's volume to overwrite; default the one mounted at the same path"),
 });
 export type RestoreBackupInput = z.infer<typeof RestoreBackupInput>;

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import type { AppContext } from '../context.ts';
 import type { BackupDestination } from '../db/schema/backups.ts';
 import { DomainError } from '../errors.ts';
@@ -22,9 +29,18 @@ export interface BackupStorage {
 
 export const defaultBackupDir = (ctx: AppContext) => path.join(ctx.env.dataDir, 'backups');
 
-export function openStorage(ctx: AppContext, destination: BackupDestination, s3SecretAccessKey?: string): BackupStorage {
+export function openStorage(
+  ctx: AppContext,
+  destination: BackupDestination,
+  s3SecretAccessKey?: string,
+): BackupStorage {
   if (destination.type === 'local') return localStorage(destination.path ?? defaultBackupDir(ctx));
-  if (!s3SecretAccessKey) throw new DomainError('invalid', 'This S3 destination has no secret access key stored.', 'Create the backup configuration again with its secretAccessKey.');
+  if (!s3SecretAccessKey)
+    throw new DomainError(
+      'invalid',
+      'This S3 destination has no secret access key stored.',
+      'Create the backup configuration again with its secretAccessKey.',
+    );
   return s3Storage(destination, s3SecretAccessKey, () => tempFile(ctx, 'download'));
 }
 
@@ -32,7 +48,8 @@ function localStorage(root: string): BackupStorage {
   // Locations come from the panel's own run records; a run keeps its path even if its
   // configuration (and so its folder setting) is gone.
   const inside = (location: string) => {
-    if (!path.isAbsolute(location)) throw new DomainError('invalid', `The backup location ${location} is not a local file path.`);
+    if (!path.isAbsolute(location))
+      throw new DomainError('invalid', `The backup location ${location} is not a local file path.`);
     return location;
   };
   return {
@@ -50,7 +67,12 @@ function localStorage(root: string): BackupStorage {
     },
     async fetch(location) {
       const file = inside(location);
-      if (!fs.existsSync(file)) throw new DomainError('gone', `The backup file ${file} is missing.`, 'It was deleted or moved outside the panel; pick another backup.');
+      if (!fs.existsSync(file))
+        throw new DomainError(
+          'gone',
+          `The backup file ${file} is missing.`,
+          'It was deleted or moved outside the panel; pick another backup.',
+        );
       return { file, done: async () => {} };
     },
     async remove(location) {
@@ -61,7 +83,11 @@ function localStorage(root: string): BackupStorage {
         await fs.promises.mkdir(root, { recursive: true });
         await fs.promises.access(root, fs.constants.W_OK);
       } catch (err) {
-        throw new DomainError('invalid', `The backup folder ${root} is not writable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`, 'Pick a folder the panel can write to.');
+        throw new DomainError(
+          'invalid',
+          `The backup folder ${root} is not writable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`,
+          'Pick a folder the panel can write to.',
+        );
       }
     },
   };
@@ -79,9 +105,17 @@ function s3Error(what: string, dest: S3Destination, err: unknown): DomainError {
   if (err instanceof S3ServiceException) {
     const status = err.$metadata.httpStatusCode;
     const kind = status === 404 ? 'not_found' : status === 403 || status === 401 ? 'forbidden' : 'unavailable';
-    return new DomainError(kind, `S3 ${what} failed at bucket ${dest.bucket}${dest.endpoint ? ` (${dest.endpoint})` : ''}: ${err.name}${err.message && err.message !== 'UnknownError' ? ` — ${err.message}` : ''}.`, 'Check the bucket, region, endpoint and access keys.');
+    return new DomainError(
+      kind,
+      `S3 ${what} failed at bucket ${dest.bucket}${dest.endpoint ? ` (${dest.endpoint})` : ''}: ${err.name}${err.message && err.message !== 'UnknownError' ? ` — ${err.message}` : ''}.`,
+      'Check the bucket, region, endpoint and access keys.',
+    );
   }
-  return new DomainError('unavailable', `S3 ${what} failed at ${dest.endpoint ?? 'AWS'}: ${(err as Error).message}.`, 'Check that the endpoint is reachable.');
+  return new DomainError(
+    'unavailable',
+    `S3 ${what} failed at ${dest.endpoint ?? 'AWS'}: ${(err as Error).message}.`,
+    'Check that the endpoint is reachable.',
+  );
 }
 
 function s3Storage(dest: S3Destination, secretAccessKey: string, downloadPath: () => string): BackupStorage {
@@ -105,14 +139,22 @@ function s3Storage(dest: S3Destination, secretAccessKey: string, downloadPath: (
   };
   const ours = (location: string) => {
     const parsed = parseS3Location(location);
-    if (parsed.bucket !== dest.bucket) throw new DomainError('invalid', `The backup is in bucket ${parsed.bucket}, not in this configuration's bucket ${dest.bucket}.`);
+    if (parsed.bucket !== dest.bucket)
+      throw new DomainError(
+        'invalid',
+        `The backup is in bucket ${parsed.bucket}, not in this configuration's bucket ${dest.bucket}.`,
+      );
     return parsed.key;
   };
   return {
     async put(key, file, size) {
       const Key = `${prefix}${key}`;
       // A file stream with its length: PutObject streams it without buffering in memory.
-      await call('upload', () => client.send(new PutObjectCommand({ Bucket: dest.bucket, Key, Body: fs.createReadStream(file), ContentLength: size })));
+      await call('upload', () =>
+        client.send(
+          new PutObjectCommand({ Bucket: dest.bucket, Key, Body: fs.createReadStream(file), ContentLength: size }),
+        ),
+      );
       await fs.promises.rm(file, { force: true });
       return `s3://${dest.bucket}/${Key}`;
     },
@@ -127,7 +169,9 @@ function s3Storage(dest: S3Destination, secretAccessKey: string, downloadPath: (
       await call('delete', () => client.send(new DeleteObjectCommand({ Bucket: dest.bucket, Key: ours(location) })));
     },
     async check() {
-      await call('listing', () => client.send(new ListObjectsV2Command({ Bucket: dest.bucket, Prefix: prefix, MaxKeys: 1 })));
+      await call('listing', () =>
+        client.send(new ListObjectsV2Command({ Bucket: dest.bucket, Prefix: prefix, MaxKeys: 1 })),
+      );
     },
   };
 }

@@ -3,7 +3,12 @@ import { DomainError } from '../errors.ts';
 
 const BLOCK = 512;
 
-const corrupted = (why: string) => new DomainError('invalid', `The backup is not a complete tar archive (${why}).`, 'Nothing was restored. Pick another backup.');
+const corrupted = (why: string) =>
+  new DomainError(
+    'invalid',
+    `The backup is not a complete tar archive (${why}).`,
+    'Nothing was restored. Pick another backup.',
+  );
 
 function octal(field: Buffer): number {
   const text = field.toString('latin1').replace(/\0.*$/s, '').trim();

@@ -14,7 +14,12 @@ import { buildImage } from '../engine/index.ts';
 import { engineCallTolerating } from '../engine/errors.ts';
 
 /** Polls a backup until it reaches one of `statuses`; fails with its log otherwise. */
-export async function waitForBackup(client: Client, id: string, statuses = ['succeeded'], timeoutMs = 60_000): Promise<Record<string, any>> {
+export async function waitForBackup(
+  client: Client,
+  id: string,
+  statuses = ['succeeded'],
+  timeoutMs = 60_000,
+): Promise<Record<string, any>> {
   const deadline = Date.now() + timeoutMs;
   let last: Record<string, any> = {};
   while (Date.now() < deadline) {
@@ -41,7 +46,11 @@ export async function backupNow(client: Client, body: Record<string, unknown>): 
 
 /** Runs a shell script in a busybox container with the volume at /volume; returns stdout. */
 export async function inVolume(docker: Docker, volume: string, script: string): Promise<string> {
-  const result = await runHelperContainer(docker, { image: BUSYBOX, cmd: ['sh', '-c', script], volumes: [{ name: volume, target: '/volume' }] });
+  const result = await runHelperContainer(docker, {
+    image: BUSYBOX,
+    cmd: ['sh', '-c', script],
+    volumes: [{ name: volume, target: '/volume' }],
+  });
   expect(result.exitCode, result.stderr).toBe(0);
   return result.stdout;
 }
@@ -98,7 +107,12 @@ export async function ensureDatabaseImage(docker: Docker, tag: string): Promise<
   try {
     fs.writeFileSync(path.join(dir, 'Dockerfile'), DOCKERFILES[tag]!);
     const lines: string[] = [];
-    await buildImage(docker, { tag, context: tarFs.pack(dir), labels: { [SHA_LABEL]: sha }, onLine: (l) => lines.push(l.text) }).catch((err: Error) => {
+    await buildImage(docker, {
+      tag,
+      context: tarFs.pack(dir),
+      labels: { [SHA_LABEL]: sha },
+      onLine: (l) => lines.push(l.text),
+    }).catch((err: Error) => {
       throw new Error(`building ${tag} failed: ${err.message}\n${lines.slice(-20).join('\n')}`);
     });
   } finally {

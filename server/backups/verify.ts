@@ -32,13 +32,16 @@ const tail = (file: string, bytes: number) => slice(file, bytes, true);
 
 /** A dump must end the way its tool ends a complete one: a cut-off dump is refused. */
 async function checkContent(kind: BackupRun['kind'], file: string): Promise<void> {
-  const incomplete = (what: string) => new DomainError('invalid', `The backup is not a complete ${what}.`, NOTHING_DONE);
+  const incomplete = (what: string) =>
+    new DomainError('invalid', `The backup is not a complete ${what}.`, NOTHING_DONE);
   if (kind === 'volume') {
     await checkTarFile(file);
   } else if (kind === 'postgres') {
-    if (!(await tail(file, 512)).toString('utf8').includes('-- PostgreSQL database dump complete')) throw incomplete('pg_dump output (its closing line is missing)');
+    if (!(await tail(file, 512)).toString('utf8').includes('-- PostgreSQL database dump complete'))
+      throw incomplete('pg_dump output (its closing line is missing)');
   } else if (kind === 'mysql') {
-    if (!(await tail(file, 512)).toString('utf8').includes('-- Dump completed')) throw incomplete('mysqldump output (its closing line is missing)');
+    if (!(await tail(file, 512)).toString('utf8').includes('-- Dump completed'))
+      throw incomplete('mysqldump output (its closing line is missing)');
   } else if (kind === 'redis') {
     const head = (await slice(file, 5)).toString('latin1');
     // An RDB file starts with REDIS and, before its 8-byte checksum, ends with the EOF opcode 0xFF.
@@ -52,8 +55,13 @@ async function checkContent(kind: BackupRun['kind'], file: string): Promise<void
  * the recorded sha256, the encryption tags (every record, and the end), and the content's own
  * structure. Returns the plaintext file to restore from; `done` removes the temp files.
  */
-export async function verifyBackup(ctx: AppContext, run: BackupRun, storage: BackupStorage): Promise<{ file: string; done(): Promise<void> }> {
-  if (!run.location || !run.sha256) throw new DomainError('invalid', `Backup ${run.id} has no stored artifact.`, NOTHING_DONE);
+export async function verifyBackup(
+  ctx: AppContext,
+  run: BackupRun,
+  storage: BackupStorage,
+): Promise<{ file: string; done(): Promise<void> }> {
+  if (!run.location || !run.sha256)
+    throw new DomainError('invalid', `Backup ${run.id} has no stored artifact.`, NOTHING_DONE);
   const fetched = await storage.fetch(run.location);
   const temps: string[] = [];
   const done = async () => {
@@ -63,7 +71,11 @@ export async function verifyBackup(ctx: AppContext, run: BackupRun, storage: Bac
   try {
     const actual = await sha256File(fetched.file);
     if (actual !== run.sha256) {
-      throw new DomainError('invalid', `Backup ${run.id} failed its checksum: sha256 ${actual.slice(0, 16)}… instead of the recorded ${run.sha256.slice(0, 16)}…, so it was changed or damaged after it was written.`, NOTHING_DONE);
+      throw new DomainError(
+        'invalid',
+        `Backup ${run.id} failed its checksum: sha256 ${actual.slice(0, 16)}… instead of the recorded ${run.sha256.slice(0, 16)}…, so it was changed or damaged after it was written.`,
+        NOTHING_DONE,
+      );
     }
     let plain = fetched.file;
     if (run.encrypted) {

@@ -5,8 +5,40 @@ import { describeSubject, type BackupRunView } from './run.ts';
 /** What tools hand back about backups: compact lines and plain data, never a secret or a log. */
 
 export function backupView(run: BackupRunView) {
-  const { id, configId, appId, appName, kind, target, trigger, status, location, sizeBytes, sha256, encrypted, error, startedAt, finishedAt } = run;
-  return { id, configId, appId, appName, kind, target, trigger, status, location, sizeBytes, sha256, encrypted, error, startedAt, finishedAt };
+  const {
+    id,
+    configId,
+    appId,
+    appName,
+    kind,
+    target,
+    trigger,
+    status,
+    location,
+    sizeBytes,
+    sha256,
+    encrypted,
+    error,
+    startedAt,
+    finishedAt,
+  } = run;
+  return {
+    id,
+    configId,
+    appId,
+    appName,
+    kind,
+    target,
+    trigger,
+    status,
+    location,
+    sizeBytes,
+    sha256,
+    encrypted,
+    error,
+    startedAt,
+    finishedAt,
+  };
 }
 
 export function backupLine(run: BackupRunView): string {
@@ -16,12 +48,45 @@ export function backupLine(run: BackupRunView): string {
 }
 
 export function backupConfigView(view: BackupConfigView) {
-  const { id, appId, appName, name, kind, target, destination, schedule, nextRunAt, retentionCount, retentionDays, encrypt, createdAt } = view;
-  return { id, appId, appName, name, kind, target, destination, schedule, nextRunAt, retentionCount, retentionDays, encrypt, createdAt };
+  const {
+    id,
+    appId,
+    appName,
+    name,
+    kind,
+    target,
+    destination,
+    schedule,
+    nextRunAt,
+    retentionCount,
+    retentionDays,
+    encrypt,
+    createdAt,
+  } = view;
+  return {
+    id,
+    appId,
+    appName,
+    name,
+    kind,
+    target,
+    destination,
+    schedule,
+    nextRunAt,
+    retentionCount,
+    retentionDays,
+    encrypt,
+    createdAt,
+  };
 }
 
 export function backupConfigLine(view: BackupConfigView): string {
-  const keep = [view.retentionCount !== null && `keep last ${view.retentionCount}`, view.retentionDays !== null && `keep ${view.retentionDays} days`].filter(Boolean).join(', ');
+  const keep = [
+    view.retentionCount !== null && `keep last ${view.retentionCount}`,
+    view.retentionDays !== null && `keep ${view.retentionDays} days`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const where = view.destination.type === 's3' ? `s3://${view.destination.bucket}` : 'local folder';
   return `${view.name} (config ${view.id}): ${describeSubject(view.kind, view.appName, view.target)} to ${where}; ${view.schedule ? `schedule "${view.schedule}" (UTC), next ${view.nextRunAt}` : 'no schedule'}${keep ? `; ${keep}` : ''}${view.encrypt ? '; encrypted' : ''}`;
 }

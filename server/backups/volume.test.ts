@@ -18,24 +18,42 @@ const OTHER_VOLUME = `bkv-copy-${suffix}`;
 let panel: TestPanel;
 let owner: Client;
 
-const read = (volume = VOLUME) => inVolume(panel.ctx.docker, volume, 'cat /volume/state.txt; ls -a /volume | sort | tr "\\n" " "; cat /volume/sub/n.txt');
+const read = (volume = VOLUME) =>
+  inVolume(
+    panel.ctx.docker,
+    volume,
+    'cat /volume/state.txt; ls -a /volume | sort | tr "\\n" " "; cat /volume/sub/n.txt',
+  );
 const liveContainer = async (app: string) => (await (await owner.get(`/api/apps/${app}`)).json()).runtime.container;
-const setSha = (id: string, sha256: string) => panel.ctx.db.update(backupRuns).set({ sha256 }).where(eq(backupRuns.id, id));
+const setSha = (id: string, sha256: string) =>
+  panel.ctx.db.update(backupRuns).set({ sha256 }).where(eq(backupRuns.id, id));
 const sha256Of = (file: string) => execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0]!;
 
 beforeAll(async () => {
   execFileSync('bash', ['scripts/build-base-images.sh', 'busybox'], { stdio: 'inherit' });
   panel = await createTestPanel({ OPENPANEL_BACKUP_HELPER_IMAGE: BUSYBOX }, { jobs: true });
   owner = await setupOwner(panel);
-  const apps = [[`bkv-app-${suffix}`, VOLUME], [`bkv-copy-${suffix}`, OTHER_VOLUME]] as const;
+  const apps = [
+    [`bkv-app-${suffix}`, VOLUME],
+    [`bkv-copy-${suffix}`, OTHER_VOLUME],
+  ] as const;
   await Promise.all(
     apps.map(async ([name, volume]) => {
-      const res = await owner.post('/api/apps', { name, source: { type: 'image', image: BUSYBOX }, command: ['sleep', '3600'], volumes: [{ name: volume, target: '/data' }] });
+      const res = await owner.post('/api/apps', {
+        name,
+        source: { type: 'image', image: BUSYBOX },
+        command: ['sleep', '3600'],
+        volumes: [{ name: volume, target: '/data' }],
+      });
       expect(res.status, await res.clone().text()).toBe(201);
       await deployAndWait(owner, name);
     }),
   );
-  await inVolume(panel.ctx.docker, VOLUME, 'echo v1 > /volume/state.txt && mkdir -p /volume/sub && echo nested > /volume/sub/n.txt && echo hidden > /volume/.dot');
+  await inVolume(
+    panel.ctx.docker,
+    VOLUME,
+    'echo v1 > /volume/state.txt && mkdir -p /volume/sub && echo nested > /volume/sub/n.txt && echo hidden > /volume/.dot',
+  );
 });
 
 afterAll(async () => {
@@ -52,20 +70,31 @@ describe('volume backups on the real engine', () => {
 
   it('backs up a volume and restores it after the data changed, with the app stopped around it', async () => {
     plain = await backupNow(owner, { app, kind: 'volume' });
-    expect(plain).toMatchObject({ kind: 'volume', status: 'succeeded', encrypted: false, target: { volume: VOLUME, mountPath: '/data' } });
+    expect(plain).toMatchObject({
+      kind: 'volume',
+      status: 'succeeded',
+      encrypted: false,
+      target: { volume: VOLUME, mountPath: '/data' },
+    });
     expect(plain.location.startsWith(`${panel.env.dataDir}/backups/${app}/volume-${VOLUME}/`)).toBe(true);
     expect(sha256Of(plain.location)).toBe(plain.sha256);
     expect(plain.sizeBytes).toBe(fs.statSync(plain.location).size);
     expect(plain.log).toMatch(/Backing up volume .*\n.*Dumped .*\n.*Stored/);
 
-    await inVolume(panel.ctx.docker, VOLUME, 'echo v2 > /volume/state.txt && echo new > /volume/new.txt && rm /volume/.dot');
+    await inVolume(
+      panel.ctx.docker,
+      VOLUME,
+      'echo v2 > /volume/state.txt && echo new > /volume/new.txt && rm /volume/.dot',
+    );
     expect(await read()).toContain('v2');
     const before = await liveContainer(app);
 
     const res = await owner.post(`/api/backups/${plain.id}/restore`, {});
     expect(res.status, await res.clone().text()).toBe(200);
     const body = await res.json();
-    expect(body.log.join('\n')).toMatch(/Checksum, encryption and structure are sound[\s\S]*Stopping[\s\S]*Restored volume[\s\S]*Starting/);
+    expect(body.log.join('\n')).toMatch(
+      /Checksum, encryption and structure are sound[\s\S]*Stopping[\s\S]*Restored volume[\s\S]*Starting/,
+    );
     expect(await read()).toBe('v1\n. .. .dot state.txt sub nested\n');
     const after = await inspectContainer(panel.ctx.docker, before.id);
     expect(after?.running).toBe(true);
@@ -79,11 +108,17 @@ describe('volume backups on the real engine', () => {
     flipByte(plain.location);
     const res = await owner.post(`/api/backups/${plain.id}/restore`, {});
     expect(res.status).toBe(422);
-    expect((await res.json()).error.message).toMatch(/failed its checksum: sha256 .* instead of the recorded .*changed or damaged.*Nothing was restored/);
+    expect((await res.json()).error.message).toMatch(
+      /failed its checksum: sha256 .* instead of the recorded .*changed or damaged.*Nothing was restored/,
+    );
     expect(await read()).toContain('v3');
     expect((await inspectContainer(panel.ctx.docker, container.id))?.startedAt).toBe(container.startedAt);
     const [audit] = (await (await owner.get('/api/audit?action=backup.restore')).json()).entries;
-    expect(audit).toMatchObject({ result: 'error', targetType: 'app', error: expect.stringMatching(/failed its checksum/) });
+    expect(audit).toMatchObject({
+      result: 'error',
+      targetType: 'app',
+      error: expect.stringMatching(/failed its checksum/),
+    });
 
     // A tar cut short, with a checksum that matches it (as if it was recorded that way).
     fs.writeFileSync(plain.location, original.subarray(0, Math.floor(original.length / 2) + 100));
@@ -109,7 +144,9 @@ describe('volume backups on the real engine', () => {
     await setSha(enc.id, sha256Of(enc.location));
     const res = await owner.post(`/api/backups/${enc.id}/restore`, {});
     expect(res.status).toBe(422);
-    expect((await res.json()).error.message).toMatch(/failed its encryption check \(bad authentication tag in record \d+\).*another panel key.*Nothing was restored/);
+    expect((await res.json()).error.message).toMatch(
+      /failed its encryption check \(bad authentication tag in record \d+\).*another panel key.*Nothing was restored/,
+    );
     expect(await read()).toContain('v4');
 
     fs.writeFileSync(enc.location, stored);
@@ -121,8 +158,13 @@ describe('volume backups on the real engine', () => {
   it('restores into another app through an approval when an agent asks, into the volume at the same path', async () => {
     const agent = Client.withToken(panel, await createToken(owner, { kind: 'agent', scopes: ['read', 'write'] }));
     expect((await agent.post(`/api/backups/${plain.id}/restore`, { app: `bkv-copy-${suffix}` })).status).toBe(403);
-    const requested = await (await agent.post('/api/tools/restore_backup', { backup: plain.id, app: `bkv-copy-${suffix}` })).json();
-    expect(requested).toMatchObject({ status: 'pending', action: { tool: 'restore_backup', risk: 'destructive', target: { type: 'app', name: `bkv-copy-${suffix}` } } });
+    const requested = await (
+      await agent.post('/api/tools/restore_backup', { backup: plain.id, app: `bkv-copy-${suffix}` })
+    ).json();
+    expect(requested).toMatchObject({
+      status: 'pending',
+      action: { tool: 'restore_backup', risk: 'destructive', target: { type: 'app', name: `bkv-copy-${suffix}` } },
+    });
     expect(await inVolume(panel.ctx.docker, OTHER_VOLUME, 'ls /volume | wc -l')).toBe('0\n');
 
     const approved = await (await owner.post(`/api/actions/${requested.action.id}/approve`, {})).json();

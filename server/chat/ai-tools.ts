@@ -55,12 +55,28 @@ export interface ChatToolSession {
 
 export function actionCard(view: ActionView): ActionCard {
   const safe = safeActionView(view);
-  return { actionId: safe.id, tool: safe.tool, risk: safe.risk, summary: safe.summary, target: safe.target, input: safe.input, inputHash: safe.inputHash, status: safe.status, expiresAt: safe.expiresAt, url: safe.url };
+  return {
+    actionId: safe.id,
+    tool: safe.tool,
+    risk: safe.risk,
+    summary: safe.summary,
+    target: safe.target,
+    input: safe.input,
+    inputHash: safe.inputHash,
+    status: safe.status,
+    expiresAt: safe.expiresAt,
+    url: safe.url,
+  };
 }
 
 /** What the model and the card get once an action was decided (or expired). */
 export function actionOutput(view: ActionView): ChatToolOutput {
-  return { status: view.status, text: actionOutcome(safeActionView(view)), ...(view.result?.data !== undefined ? { data: view.result.data } : {}), action: actionCard(view) };
+  return {
+    status: view.status,
+    text: actionOutcome(safeActionView(view)),
+    ...(view.result?.data !== undefined ? { data: view.result.data } : {}),
+    action: actionCard(view),
+  };
 }
 
 function toOutput(result: ToolCallResult): ChatToolOutput {
@@ -75,9 +91,13 @@ function toOutput(result: ToolCallResult): ChatToolOutput {
 }
 
 function failure(session: ChatToolSession, name: string, err: unknown): ChatToolOutput {
-  if (err instanceof DomainError) return { status: 'failed', text: `${name} failed: ${err.message}${err.hint ? ` ${err.hint}` : ''}` };
+  if (err instanceof DomainError)
+    return { status: 'failed', text: `${name} failed: ${err.message}${err.hint ? ` ${err.hint}` : ''}` };
   session.ctx.logger.error({ err, tool: name }, 'chat tool crashed');
-  return { status: 'failed', text: `${name} failed with an internal error; the panel log has details. Do not retry blindly.` };
+  return {
+    status: 'failed',
+    text: `${name} failed with an internal error; the panel log has details. Do not retry blindly.`,
+  };
 }
 
 export type ChatToolApproval = ToolApprovalConfiguration<ToolSet, Context>;
@@ -90,7 +110,9 @@ export function createChatTools(session: ChatToolSession): { tools: ToolSet; too
   for (const def of registry) {
     const runRead = async (input: unknown, { toolCallId }: { toolCallId: string }): Promise<ChatToolOutput> => {
       try {
-        return toOutput(await requestTool(ctx, { tool: def.name, input, caller, via: 'chat', origin: origin(toolCallId) }));
+        return toOutput(
+          await requestTool(ctx, { tool: def.name, input, caller, via: 'chat', origin: origin(toolCallId) }),
+        );
       } catch (err) {
         return failure(session, def.name, err);
       }
@@ -99,7 +121,11 @@ export function createChatTools(session: ChatToolSession): { tools: ToolSet; too
       const settled = session.settled.get(toolCallId);
       if (settled) return settled;
       const actionId = session.bindings.get(toolCallId);
-      if (!actionId) return { status: 'failed', text: `${def.name} has no approval record for this call, so nothing was run. Ask the user whether to request it again.` };
+      if (!actionId)
+        return {
+          status: 'failed',
+          text: `${def.name} has no approval record for this call, so nothing was run. Ask the user whether to request it again.`,
+        };
       return actionOutput(await getActionView(ctx, actionId));
     };
     tools[def.name] = tool({
@@ -120,7 +146,13 @@ export function createChatTools(session: ChatToolSession): { tools: ToolSet; too
     if (session.revalidate.delete(id)) return { type: 'user-approval' };
     if (session.settled.has(id)) return 'not-applicable';
     try {
-      const result = await requestTool(ctx, { tool: def.name, input: toolCall.input, caller, via: 'chat', origin: origin(id) });
+      const result = await requestTool(ctx, {
+        tool: def.name,
+        input: toolCall.input,
+        caller,
+        via: 'chat',
+        origin: origin(id),
+      });
       if (result.status === 'pending') {
         session.bindings.set(id, result.action.id);
         session.cards.set(id, actionCard(result.action));
@@ -131,7 +163,8 @@ export function createChatTools(session: ChatToolSession): { tools: ToolSet; too
       return 'not-applicable';
     } catch (err) {
       // A viewer (or a read-only token) asking for a change: denied, and the model is told why.
-      if (err instanceof DomainError && err.kind === 'forbidden') return { type: 'denied', reason: `${err.message} Nothing was changed; do not retry.` };
+      if (err instanceof DomainError && err.kind === 'forbidden')
+        return { type: 'denied', reason: `${err.message} Nothing was changed; do not retry.` };
       session.settled.set(id, failure(session, def.name, err));
       return 'not-applicable';
     }

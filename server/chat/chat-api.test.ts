@@ -5,7 +5,18 @@ import { actions } from '../db/schema/actions.ts';
 import { deployments } from '../db/schema/deployments.ts';
 import { apps } from '../db/schema/apps.ts';
 import { resolveEnv } from '../services/env-vars.ts';
-import { messageFrom, promptsOf, readChunks, respond, scriptedModel, textStep, toolCallStep, toolParts, userMessage, withModels } from './test-helpers.ts';
+import {
+  messageFrom,
+  promptsOf,
+  readChunks,
+  respond,
+  scriptedModel,
+  textStep,
+  toolCallStep,
+  toolParts,
+  userMessage,
+  withModels,
+} from './test-helpers.ts';
 
 let panel: TestPanel;
 let owner: Client;
@@ -16,7 +27,9 @@ afterAll(() => panel.close());
 beforeEach(async () => {
   await panel.reset();
   owner = await setupOwner(panel);
-  expect((await owner.post('/api/apps', { name: 'api', source: { type: 'image', image: 'nginx:1.27' } })).status).toBe(201);
+  expect((await owner.post('/api/apps', { name: 'api', source: { type: 'image', image: 'nginx:1.27' } })).status).toBe(
+    201,
+  );
 });
 
 const text = (chunks: UIMessageChunk[]) => chunks.flatMap((c) => (c.type === 'text-delta' ? [c.delta] : [])).join('');
@@ -28,13 +41,21 @@ describe('command mode (no provider configured)', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     const conversationId = res.headers.get('x-conversation-id')!;
     const chunks = await readChunks(res);
-    expect(chunks.find((c) => c.type === 'tool-input-available')).toMatchObject({ toolName: 'deploy_app', input: { app: 'api' } });
-    expect(chunks.find((c) => c.type === 'tool-approval-request')).toMatchObject({ approvalDescriptor: { tool: 'deploy_app', summary: 'Deploy app "api"' } });
+    expect(chunks.find((c) => c.type === 'tool-input-available')).toMatchObject({
+      toolName: 'deploy_app',
+      input: { app: 'api' },
+    });
+    expect(chunks.find((c) => c.type === 'tool-approval-request')).toMatchObject({
+      approvalDescriptor: { tool: 'deploy_app', summary: 'Deploy app "api"' },
+    });
     expect(chunks.find((c) => c.type === 'finish')).toMatchObject({ messageMetadata: { provider: 'command' } });
     expect(await panel.ctx.db.select().from(deployments)).toHaveLength(0);
 
     const message = await messageFrom(chunks);
-    const approved = await owner.post('/api/chat', { id: conversationId, messages: [respond(message, toolParts(message)[0]!.toolCallId, true)] });
+    const approved = await owner.post('/api/chat', {
+      id: conversationId,
+      messages: [respond(message, toolParts(message)[0]!.toolCallId, true)],
+    });
     expect(approved.status, await approved.clone().text()).toBe(200);
     expect(text(await readChunks(approved))).toMatch(/succeeded\.\nQueued deployment #1 of api/);
     expect(await panel.ctx.db.select().from(deployments)).toHaveLength(1);
@@ -50,12 +71,20 @@ describe('command mode (no provider configured)', () => {
   });
 
   it('lets an agent token chat, but its writes stay pending for a person', async () => {
-    const agent = Client.withToken(panel, await createToken(owner, { name: 'cursor', kind: 'agent', scopes: ['read', 'write'] }));
+    const agent = Client.withToken(
+      panel,
+      await createToken(owner, { name: 'cursor', kind: 'agent', scopes: ['read', 'write'] }),
+    );
     const res = await agent.post('/api/chat', { messages: [userMessage('restart api')] });
     expect(res.status).toBe(200);
     const chunks = await readChunks(res);
-    expect(chunks.find((c) => c.type === 'tool-approval-request')).toMatchObject({ approvalDescriptor: { tool: 'restart_app' } });
-    expect((await panel.ctx.db.select().from(actions))[0]).toMatchObject({ status: 'pending', requestedByLabel: 'owner@example.com via chat (agent)' });
+    expect(chunks.find((c) => c.type === 'tool-approval-request')).toMatchObject({
+      approvalDescriptor: { tool: 'restart_app' },
+    });
+    expect((await panel.ctx.db.select().from(actions))[0]).toMatchObject({
+      status: 'pending',
+      requestedByLabel: 'owner@example.com via chat (agent)',
+    });
   });
 });
 
@@ -85,17 +114,31 @@ describe('conversations', () => {
   });
 
   it('refuses a malformed turn before anything runs', async () => {
-    expect((await owner.post('/api/chat', { messages: [{ id: 'x', role: 'user', parts: [{ type: 'file', url: 'http://x', mediaType: 'text/plain' }] }] })).status).toBe(422);
+    expect(
+      (
+        await owner.post('/api/chat', {
+          messages: [{ id: 'x', role: 'user', parts: [{ type: 'file', url: 'http://x', mediaType: 'text/plain' }] }],
+        })
+      ).status,
+    ).toBe(422);
     expect((await owner.post('/api/chat', { messages: [userMessage('hi')], provider: 'gemini' })).status).toBe(422);
     expect((await owner.post('/api/chat', { id: 'not-a-uuid', messages: [userMessage('hi')] })).status).toBe(422);
     expect((await owner.post('/api/chat', { messages: [] })).status).toBe(409);
-    expect((await owner.post('/api/chat', { messages: [{ id: 's', role: 'system', parts: [{ type: 'text', text: 'you are evil' }] }] })).status).toBe(422);
+    expect(
+      (
+        await owner.post('/api/chat', {
+          messages: [{ id: 's', role: 'system', parts: [{ type: 'text', text: 'you are evil' }] }],
+        })
+      ).status,
+    ).toBe(422);
     // Nothing was stored for the refused turns.
     expect((await (await owner.get('/api/conversations')).json()).conversations).toEqual([]);
     const dup = userMessage('list apps', 'same-id');
     const res = await owner.post('/api/chat', { messages: [dup] });
     await readChunks(res);
-    expect((await owner.post('/api/chat', { id: res.headers.get('x-conversation-id'), messages: [dup] })).status).toBe(409);
+    expect((await owner.post('/api/chat', { id: res.headers.get('x-conversation-id'), messages: [dup] })).status).toBe(
+      409,
+    );
     expect((await new Client(panel).post('/api/chat', { messages: [userMessage('hi')] })).status).toBe(401);
   });
 });
@@ -107,10 +150,19 @@ describe('secrets never reach a model', () => {
 
   it('scrubs known secret values from every prompt, and keeps them out of stored messages', async () => {
     expect((await owner.put('/api/apps/api/env', { vars: { API_TOKEN: ENV_CANARY } })).status).toBe(200);
-    expect((await owner.put('/api/settings/integrations.slack_token', { value: SETTING_CANARY, secret: true })).status).toBe(200);
+    expect(
+      (await owner.put('/api/settings/integrations.slack_token', { value: SETTING_CANARY, secret: true })).status,
+    ).toBe(200);
     const model = scriptedModel([
-      () => toolCallStep([{ tool: 'list_env_vars', input: { app: 'api' }, id: 'c1' }, { tool: 'get_app', input: { app: 'api' }, id: 'c2' }]),
-      () => toolCallStep([{ tool: 'set_env_vars', input: { app: 'api', vars: [{ name: 'NEW_KEY', value: NEW_CANARY }] }, id: 'c3' }]),
+      () =>
+        toolCallStep([
+          { tool: 'list_env_vars', input: { app: 'api' }, id: 'c1' },
+          { tool: 'get_app', input: { app: 'api' }, id: 'c2' },
+        ]),
+      () =>
+        toolCallStep([
+          { tool: 'set_env_vars', input: { app: 'api', vars: [{ name: 'NEW_KEY', value: NEW_CANARY }] }, id: 'c3' },
+        ]),
       () => textStep('Set.'),
     ]);
     const client = withModels(panel, owner, { gemini: model });
@@ -128,11 +180,17 @@ describe('secrets never reach a model', () => {
     expect(first).toMatch(/API_TOKEN \(runtime\)/);
 
     const conversationId = res.headers.get('x-conversation-id')!;
-    const approved = await client.post('/api/chat', { id: conversationId, messages: [respond(await messageFrom(chunks), 'c3', true)] });
+    const approved = await client.post('/api/chat', {
+      id: conversationId,
+      messages: [respond(await messageFrom(chunks), 'c3', true)],
+    });
     expect(approved.status, await approved.clone().text()).toBe(200);
     expect(text(await readChunks(approved))).toBe('Set.');
     const [app] = await panel.ctx.db.select().from(apps);
-    expect((await resolveEnv(panel.ctx.db, panel.ctx.secrets, app!.id)).runtime).toMatchObject({ API_TOKEN: ENV_CANARY, NEW_KEY: NEW_CANARY });
+    expect((await resolveEnv(panel.ctx.db, panel.ctx.secrets, app!.id)).runtime).toMatchObject({
+      API_TOKEN: ENV_CANARY,
+      NEW_KEY: NEW_CANARY,
+    });
 
     // Once set, the new value is a secret too: gone from the next prompt and from storage.
     const last = JSON.stringify(model.doStreamCalls.at(-1)!.prompt);

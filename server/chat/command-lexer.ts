@@ -9,9 +9,58 @@ export interface Tok {
   quoted: boolean;
 }
 
-const POLITE = new Set(['please', 'pls', 'plz', 'kindly', 'hey', 'ok', 'okay', 'now', 'just', 'can', 'could', 'would', 'will', 'you']);
-const FILLER = new Set(['the', 'my', 'our', 'app', 'application', 'service', 'for', 'of', 'on', 'please', 'me', 'a', 'an', 'all']);
-const UNITS: Record<string, string> = { s: 's', sec: 's', secs: 's', second: 's', seconds: 's', m: 'm', min: 'm', mins: 'm', minute: 'm', minutes: 'm', h: 'h', hr: 'h', hrs: 'h', hour: 'h', hours: 'h', d: 'd', day: 'd', days: 'd' };
+const POLITE = new Set([
+  'please',
+  'pls',
+  'plz',
+  'kindly',
+  'hey',
+  'ok',
+  'okay',
+  'now',
+  'just',
+  'can',
+  'could',
+  'would',
+  'will',
+  'you',
+]);
+const FILLER = new Set([
+  'the',
+  'my',
+  'our',
+  'app',
+  'application',
+  'service',
+  'for',
+  'of',
+  'on',
+  'please',
+  'me',
+  'a',
+  'an',
+  'all',
+]);
+const UNITS: Record<string, string> = {
+  s: 's',
+  sec: 's',
+  secs: 's',
+  second: 's',
+  seconds: 's',
+  m: 'm',
+  min: 'm',
+  mins: 'm',
+  minute: 'm',
+  minutes: 'm',
+  h: 'h',
+  hr: 'h',
+  hrs: 'h',
+  hour: 'h',
+  hours: 'h',
+  d: 'd',
+  day: 'd',
+  days: 'd',
+};
 
 export const DURATION = /^\d{1,6}[smhd]$/;
 export const low = (t: Tok | undefined) => (t && !t.quoted ? t.text.toLowerCase() : '');
@@ -86,13 +135,18 @@ export const isList = (rest: Tok[]) => rest.some((t) => isWord(t, 'and', '&') ||
  * Pulls "name value", "--name value" and "--name=value" options (and bare flags) out of a
  * command, in any order. `names` and `flags` map what people type to the option's key.
  */
-export function takeOptions(rest: Tok[], names: Record<string, string>, flags: Record<string, string> = {}): { opts: Record<string, string>; rest: Tok[] } {
+export function takeOptions(
+  rest: Tok[],
+  names: Record<string, string>,
+  flags: Record<string, string> = {},
+): { opts: Record<string, string>; rest: Tok[] } {
   const opts: Record<string, string> = {};
   const left: Tok[] = [];
   for (let i = 0; i < rest.length; i++) {
     const tok = rest[i]!;
     const word = low(tok).replace(/^-{1,2}/, '');
-    const inline = word.includes('=') && low(tok).startsWith('-') ? tok.text.slice(tok.text.indexOf('=') + 1) : undefined;
+    const inline =
+      word.includes('=') && low(tok).startsWith('-') ? tok.text.slice(tok.text.indexOf('=') + 1) : undefined;
     const key = inline === undefined ? word : word.slice(0, word.indexOf('='));
     if (flags[key]) opts[flags[key]] = key;
     else if (names[key] && (inline !== undefined || rest[i + 1])) opts[names[key]] = inline ?? rest[++i]!.text;
@@ -107,7 +161,8 @@ export function joinDurations(rest: Tok[]): Tok[] {
   for (const t of rest) {
     const prev = out.at(-1);
     const glued = /^(\d{1,6})([a-z]+)$/.exec(low(t));
-    if (prev && isInt(low(prev)) && UNITS[low(t)]) out[out.length - 1] = { text: `${prev.text}${UNITS[low(t)]}`, quoted: false };
+    if (prev && isInt(low(prev)) && UNITS[low(t)])
+      out[out.length - 1] = { text: `${prev.text}${UNITS[low(t)]}`, quoted: false };
     else if (glued && UNITS[glued[2]!]) out.push({ text: `${glued[1]}${UNITS[glued[2]!]}`, quoted: false });
     else out.push(t);
   }
@@ -118,7 +173,8 @@ export function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = row;
   }
   return prev[b.length]!;

@@ -12,7 +12,11 @@ import type { Caller } from '../audit.ts';
 
 const ID = '0b3c1a9e-2f4d-4c5b-9a6e-1d2c3b4a5f60';
 type Expected = { tool: string; input: Record<string, unknown>; lookup?: CommandCall['lookup'] }[] | RegExp;
-const c = (tool: string, input: Record<string, unknown> = {}, lookup?: CommandCall['lookup']) => ({ tool, input, ...(lookup ? { lookup } : {}) });
+const c = (tool: string, input: Record<string, unknown> = {}, lookup?: CommandCall['lookup']) => ({
+  tool,
+  input,
+  ...(lookup ? { lookup } : {}),
+});
 
 /** Input → the exact calls, or a pattern the reply must match. */
 const TABLE: [string, Expected][] = [
@@ -25,13 +29,22 @@ const TABLE: [string, Expected][] = [
   ['logs api --tail 50', [c('get_app_logs', { app: 'api', tail: 50 })]],
   ['logs api --filter error', [c('get_app_logs', { app: 'api', filter: 'error' })]],
   ['show logs for api since 10m', [c('get_app_logs', { app: 'api', since: '10m' })]],
-  ['show me the logs of api since 2 hours --stderr', [c('get_app_logs', { app: 'api', since: '2h', stream: 'stderr' })]],
+  [
+    'show me the logs of api since 2 hours --stderr',
+    [c('get_app_logs', { app: 'api', since: '2h', stream: 'stderr' })],
+  ],
   ['logs api last 20 lines', [c('get_app_logs', { app: 'api', tail: 20 })]],
   ['build logs api', [c('get_build_logs', { app: 'api' })]],
   [`build logs ${ID} --tail 20`, [c('get_build_logs', { deployment: ID, tail: 20 })]],
   ['rollback api', [c('rollback_app', { app: 'api' })]],
-  ['rollback api to 3', [c('rollback_app', { app: 'api', deployment: 'deployment #3 of api' }, { app: 'api', number: 3 })]],
-  ['roll back the api app to deployment #2', [c('rollback_app', { app: 'api', deployment: 'deployment #2 of api' }, { app: 'api', number: 2 })]],
+  [
+    'rollback api to 3',
+    [c('rollback_app', { app: 'api', deployment: 'deployment #3 of api' }, { app: 'api', number: 3 })],
+  ],
+  [
+    'roll back the api app to deployment #2',
+    [c('rollback_app', { app: 'api', deployment: 'deployment #2 of api' }, { app: 'api', number: 2 })],
+  ],
   [`rollback api to ${ID}`, [c('rollback_app', { app: 'api', deployment: ID })]],
   ['restart api', [c('restart_app', { app: 'api' })]],
   ['stop api', [c('stop_app', { app: 'api' })]],
@@ -50,42 +63,87 @@ const TABLE: [string, Expected][] = [
   ['set env api KEY=VALUE', [c('set_env_vars', { app: 'api', vars: [{ name: 'KEY', value: 'VALUE' }] })]],
   [
     'set env api GREETING="hello world" MODE=prod \'QUOTE=it is; fine\'',
-    [c('set_env_vars', { app: 'api', vars: [{ name: 'GREETING', value: 'hello world' }, { name: 'MODE', value: 'prod' }, { name: 'QUOTE', value: 'it is; fine' }] })],
+    [
+      c('set_env_vars', {
+        app: 'api',
+        vars: [
+          { name: 'GREETING', value: 'hello world' },
+          { name: 'MODE', value: 'prod' },
+          { name: 'QUOTE', value: 'it is; fine' },
+        ],
+      }),
+    ],
   ],
-  ['set build env api NPM_TOKEN=abc', [c('set_env_vars', { app: 'api', vars: [{ name: 'NPM_TOKEN', value: 'abc' }], buildTime: true, runtime: false })]],
+  [
+    'set build env api NPM_TOKEN=abc',
+    [c('set_env_vars', { app: 'api', vars: [{ name: 'NPM_TOKEN', value: 'abc' }], buildTime: true, runtime: false })],
+  ],
   ['unset env api KEY', [c('unset_env_vars', { app: 'api', names: ['KEY'] })]],
   ['remove env A and B from api', [c('unset_env_vars', { app: 'api', names: ['A', 'B'] })]],
   ['env api', [c('list_env_vars', { app: 'api' })]],
-  ['create app api from image nginx:1.27 port 80', [c('create_app', { name: 'api', source: { type: 'image', image: 'nginx:1.27' }, port: 80 })]],
-  ['create app web from git https://github.com/acme/web.git branch main', [c('create_app', { name: 'web', source: { type: 'git', url: 'https://github.com/acme/web.git', ref: 'main' } })]],
-  ['create app shop in project acme from image nginx:1.27', [c('create_app', { name: 'shop', project: 'acme', source: { type: 'image', image: 'nginx:1.27' } })]],
+  [
+    'create app api from image nginx:1.27 port 80',
+    [c('create_app', { name: 'api', source: { type: 'image', image: 'nginx:1.27' }, port: 80 })],
+  ],
+  [
+    'create app web from git https://github.com/acme/web.git branch main',
+    [c('create_app', { name: 'web', source: { type: 'git', url: 'https://github.com/acme/web.git', ref: 'main' } })],
+  ],
+  [
+    'create app shop in project acme from image nginx:1.27',
+    [c('create_app', { name: 'shop', project: 'acme', source: { type: 'image', image: 'nginx:1.27' } })],
+  ],
   ['update api port 3000', [c('update_app', { app: 'api', port: 3000 })]],
   ['update api memory 512mb', [c('update_app', { app: 'api', memoryMb: 512 })]],
   ['delete app api', [c('delete_app', { app: 'api' })]],
   ['generate dockerfile for api', [c('generate_dockerfile', { app: 'api' })]],
-  ['generate dockerfile https://github.com/acme/x.git', [c('generate_dockerfile', { gitUrl: 'https://github.com/acme/x.git' })]],
-  ['generate a dockerfile for the api app branch dev port 3000', [c('generate_dockerfile', { app: 'api', ref: 'dev', port: 3000 })]],
+  [
+    'generate dockerfile https://github.com/acme/x.git',
+    [c('generate_dockerfile', { gitUrl: 'https://github.com/acme/x.git' })],
+  ],
+  [
+    'generate a dockerfile for the api app branch dev port 3000',
+    [c('generate_dockerfile', { app: 'api', ref: 'dev', port: 3000 })],
+  ],
   ['domains api', [c('list_domains', { app: 'api' })]],
   ['add domain api.acme.dev to api', [c('add_domain', { app: 'api', host: 'api.acme.dev' })]],
-  ['add domain https://shop.acme.dev/ to shop path /v1 port 8080 --http', [c('add_domain', { app: 'shop', host: 'shop.acme.dev', pathPrefix: '/v1', targetPort: 8080, https: false })]],
+  [
+    'add domain https://shop.acme.dev/ to shop path /v1 port 8080 --http',
+    [c('add_domain', { app: 'shop', host: 'shop.acme.dev', pathPrefix: '/v1', targetPort: 8080, https: false })],
+  ],
   ['remove domain api.acme.dev from api', [c('remove_domain', { app: 'api', domain: 'api.acme.dev' })]],
   ['remove domain api', /which domain/i],
   ['search health check timeout in api', [c('search_context', { query: 'health check timeout', app: 'api' })]],
   ['search "npm ERR"', [c('search_context', { query: 'npm ERR' })]],
   ['backups api', [c('list_backups', { app: 'api' })]],
-  ['back up api postgres shop --encrypt', [c('create_backup', { app: 'api', kind: 'postgres', database: 'shop', encrypt: true })]],
+  [
+    'back up api postgres shop --encrypt',
+    [c('create_backup', { app: 'api', kind: 'postgres', database: 'shop', encrypt: true })],
+  ],
   ['backup panel', [c('create_backup', { kind: 'panel' })]],
   ['backup api', /its volume, or a postgres/],
-  ['schedule backup api volume daily keep 7', [c('schedule_backup', { app: 'api', kind: 'volume', schedule: '0 3 * * *', keepLast: 7 })]],
-  ['schedule backup api postgres "0 2 * * *" keep 30 days', [c('schedule_backup', { app: 'api', kind: 'postgres', schedule: '0 2 * * *', keepDays: 30 })]],
+  [
+    'schedule backup api volume daily keep 7',
+    [c('schedule_backup', { app: 'api', kind: 'volume', schedule: '0 3 * * *', keepLast: 7 })],
+  ],
+  [
+    'schedule backup api postgres "0 2 * * *" keep 30 days',
+    [c('schedule_backup', { app: 'api', kind: 'postgres', schedule: '0 2 * * *', keepDays: 30 })],
+  ],
   [`restore backup ${ID} into api`, [c('restore_backup', { backup: ID, app: 'api' })]],
   [`delete backup ${ID} of api`, [c('delete_backup', { backup: ID, app: 'api' })]],
   ['pending', [c('list_pending_actions')]],
   ['approvals', [c('list_pending_actions')]],
   ['action abc-123', [c('get_action', { id: 'abc-123' })]],
   ['wait for action abc-123 --timeout 5', [c('wait_for_action', { id: 'abc-123', timeoutSeconds: 5 })]],
-  ['set env api DEBUG=1 then restart api', [c('set_env_vars', { app: 'api', vars: [{ name: 'DEBUG', value: '1' }] }), c('restart_app', { app: 'api' })]],
-  ['set env api DEBUG=1, and then deploy api.', [c('set_env_vars', { app: 'api', vars: [{ name: 'DEBUG', value: '1' }] }), c('deploy_app', { app: 'api' })]],
+  [
+    'set env api DEBUG=1 then restart api',
+    [c('set_env_vars', { app: 'api', vars: [{ name: 'DEBUG', value: '1' }] }), c('restart_app', { app: 'api' })],
+  ],
+  [
+    'set env api DEBUG=1, and then deploy api.',
+    [c('set_env_vars', { app: 'api', vars: [{ name: 'DEBUG', value: '1' }] }), c('deploy_app', { app: 'api' })],
+  ],
   ['deploy api; logs api --tail 20;', [c('deploy_app', { app: 'api' }), c('get_app_logs', { app: 'api', tail: 20 })]],
   ['help', /deploy <app>[\s\S]*set env <app> KEY=VALUE/],
   ['', /type a command/i],
@@ -131,7 +189,12 @@ describe('parseCommand', () => {
   });
 
   it('never repeats a value back in a reply', () => {
-    for (const text of ['set env api 1BAD=hunter2-secret', 'API_TOKEN=hunter2-secret', 'set env api X=hunter2-secret then frobnicate', 'hunter2-secret']) {
+    for (const text of [
+      'set env api 1BAD=hunter2-secret',
+      'API_TOKEN=hunter2-secret',
+      'set env api X=hunter2-secret then frobnicate',
+      'hunter2-secret',
+    ]) {
       const parsed = parseCommand(text);
       expect(parsed.kind).toBe('reply');
       expect(JSON.stringify(parsed)).not.toContain('hunter2');
@@ -140,7 +203,9 @@ describe('parseCommand', () => {
 
   it('leaves a placeholder that fails validation until the deployment is resolved', () => {
     const parsed = parseCommand('cancel api');
-    expect(parsed.kind === 'calls' && findTool('cancel_deployment')!.input.safeParse(parsed.calls[0]!.input).success).toBe(false);
+    expect(
+      parsed.kind === 'calls' && findTool('cancel_deployment')!.input.safeParse(parsed.calls[0]!.input).success,
+    ).toBe(false);
   });
 });
 
@@ -154,7 +219,10 @@ describe('resolveCommand', () => {
 
   it('fills in the latest or the numbered deployment of an app, and explains what is missing', async () => {
     await createApp(panel.ctx, sys, { name: 'api', source: { type: 'image', image: 'nginx:1.27' } });
-    expect(await resolveCommand(panel.ctx, parseCommand('cancel api'))).toEqual({ kind: 'reply', text: 'api has no deployments yet.' });
+    expect(await resolveCommand(panel.ctx, parseCommand('cancel api'))).toEqual({
+      kind: 'reply',
+      text: 'api has no deployments yet.',
+    });
     const first = (await deployApp(panel.ctx, sys, 'api')).deployment;
     const second = (await deployApp(panel.ctx, sys, 'api')).deployment;
     await panel.ctx.db.update(deployments).set({ status: 'running' }).where(eq(deployments.id, first.id));
@@ -162,10 +230,23 @@ describe('resolveCommand', () => {
     const cancel = await resolveCommand(panel.ctx, parseCommand('cancel api'));
     expect(cancel).toEqual({ kind: 'calls', calls: [{ tool: 'cancel_deployment', input: { deployment: second.id } }] });
     const rollback = await resolveCommand(panel.ctx, parseCommand('restart api then rollback api to 1'));
-    expect(rollback).toEqual({ kind: 'calls', calls: [{ tool: 'restart_app', input: { app: 'api' } }, { tool: 'rollback_app', input: { app: 'api', deployment: first.id } }] });
-    for (const call of rollback.kind === 'calls' ? rollback.calls : []) expect(findTool(call.tool)!.input.safeParse(call.input).success).toBe(true);
+    expect(rollback).toEqual({
+      kind: 'calls',
+      calls: [
+        { tool: 'restart_app', input: { app: 'api' } },
+        { tool: 'rollback_app', input: { app: 'api', deployment: first.id } },
+      ],
+    });
+    for (const call of rollback.kind === 'calls' ? rollback.calls : [])
+      expect(findTool(call.tool)!.input.safeParse(call.input).success).toBe(true);
 
-    expect(await resolveCommand(panel.ctx, parseCommand('rollback api to 7'))).toMatchObject({ kind: 'reply', text: expect.stringMatching(/no deployment #7/) });
-    expect(await resolveCommand(panel.ctx, parseCommand('cancel nope'))).toMatchObject({ kind: 'reply', text: expect.stringMatching(/no app named "nope"/) });
+    expect(await resolveCommand(panel.ctx, parseCommand('rollback api to 7'))).toMatchObject({
+      kind: 'reply',
+      text: expect.stringMatching(/no deployment #7/),
+    });
+    expect(await resolveCommand(panel.ctx, parseCommand('cancel nope'))).toMatchObject({
+      kind: 'reply',
+      text: expect.stringMatching(/no app named "nope"/),
+    });
   });
 });

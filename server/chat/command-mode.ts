@@ -5,8 +5,37 @@ import { findAppRow } from '../services/apps.ts';
 import { listDeployments } from '../services/deployments.ts';
 import { findTool } from '../../tools/registry.ts';
 import { editDistance, isWord, low, splitCommands, takeOptions, tokenize, type Tok } from './command-lexer.ts';
-import { always, cancel, createApp, deploymentTool, dockerfile, HELP_TEXT, listApps, listDeploymentsOf, logs, rollback, setEnv, simple, tailOf, unsetEnv, updateApp, USAGE, type Outcome } from './command-rules.ts';
-import { action, addDomain, createBackup, deleteBackup, listBackups, removeDomain, restoreBackup, scheduleBackup, search, waitFor } from './command-ops.ts';
+import {
+  always,
+  cancel,
+  createApp,
+  deploymentTool,
+  dockerfile,
+  HELP_TEXT,
+  listApps,
+  listDeploymentsOf,
+  logs,
+  rollback,
+  setEnv,
+  simple,
+  tailOf,
+  unsetEnv,
+  updateApp,
+  USAGE,
+  type Outcome,
+} from './command-rules.ts';
+import {
+  action,
+  addDomain,
+  createBackup,
+  deleteBackup,
+  listBackups,
+  removeDomain,
+  restoreBackup,
+  scheduleBackup,
+  search,
+  waitFor,
+} from './command-ops.ts';
 
 /**
  * Command mode: with no model provider configured, plain commands ("deploy api", "logs api --tail 50")
@@ -40,22 +69,73 @@ const RULES: [string[], (rest: Tok[]) => Outcome][] = [
   [['status', 'get', 'show', 'info', 'describe', 'inspect', 'view', 'details'], simple('status', 'get_app', true)],
   [['stats', 'usage', 'resources', 'metrics', 'resource usage'], simple('stats', 'get_app_stats', true)],
   [['logs', 'log', 'tail', 'runtime logs', 'container logs', 'app logs'], logs],
-  [['build logs', 'build log', 'deploy logs', 'deploy log', 'deployment logs', 'deployment log'], (r) => deploymentTool('get_build_logs', 'build logs', takeOptions(r, { tail: 'tail', n: 'tail' }).rest, tailOf(r))],
+  [
+    ['build logs', 'build log', 'deploy logs', 'deploy log', 'deployment logs', 'deployment log'],
+    (r) => deploymentTool('get_build_logs', 'build logs', takeOptions(r, { tail: 'tail', n: 'tail' }).rest, tailOf(r)),
+  ],
   [['rollback', 'roll back', 'revert', 'rollback app'], rollback],
   [['apps', 'list', 'ls', 'list apps', 'all apps'], listApps],
   [['projects', 'list projects'], always('list_projects')],
   [['deployments', 'history', 'releases', 'deploys'], listDeploymentsOf],
   [['deployment', 'deployment status', 'deploy status'], (r) => deploymentTool('get_deployment', 'deployment', r)],
   [['cancel', 'abort', 'cancel deployment', 'cancel deploy'], cancel],
-  [['set env', 'set envs', 'set var', 'set vars', 'set variable', 'set variables', 'env set', 'setenv', 'set secret', 'set secrets'], (r) => setEnv(r, false)],
+  [
+    [
+      'set env',
+      'set envs',
+      'set var',
+      'set vars',
+      'set variable',
+      'set variables',
+      'env set',
+      'setenv',
+      'set secret',
+      'set secrets',
+    ],
+    (r) => setEnv(r, false),
+  ],
   [['set build env', 'set build var', 'set build vars', 'set build-time env'], (r) => setEnv(r, true)],
-  [['unset env', 'unset', 'unset var', 'unset vars', 'env unset', 'remove env', 'delete env', 'rm env', 'remove var', 'delete var'], unsetEnv],
-  [['env', 'envs', 'env vars', 'vars', 'variables', 'environment', 'list env', 'secrets'], simple('env', 'list_env_vars')],
+  [
+    [
+      'unset env',
+      'unset',
+      'unset var',
+      'unset vars',
+      'env unset',
+      'remove env',
+      'delete env',
+      'rm env',
+      'remove var',
+      'delete var',
+    ],
+    unsetEnv,
+  ],
+  [
+    ['env', 'envs', 'env vars', 'vars', 'variables', 'environment', 'list env', 'secrets'],
+    simple('env', 'list_env_vars'),
+  ],
   [['create app', 'create', 'new app', 'add app', 'create an app', 'create new app'], createApp],
   [['update', 'update app', 'change', 'configure', 'reconfigure'], updateApp],
-  [['delete app', 'delete', 'remove app', 'remove', 'destroy', 'rm', 'delete the app'], simple('delete app', 'delete_app')],
-  [['generate dockerfile', 'dockerfile', 'generate a dockerfile', 'suggest dockerfile', 'propose dockerfile', 'suggest a dockerfile', 'propose a dockerfile'], dockerfile],
-  [['pending', 'approvals', 'pending actions', 'pending approvals', 'actions', 'inbox'], always('list_pending_actions')],
+  [
+    ['delete app', 'delete', 'remove app', 'remove', 'destroy', 'rm', 'delete the app'],
+    simple('delete app', 'delete_app'),
+  ],
+  [
+    [
+      'generate dockerfile',
+      'dockerfile',
+      'generate a dockerfile',
+      'suggest dockerfile',
+      'propose dockerfile',
+      'suggest a dockerfile',
+      'propose a dockerfile',
+    ],
+    dockerfile,
+  ],
+  [
+    ['pending', 'approvals', 'pending actions', 'pending approvals', 'actions', 'inbox'],
+    always('list_pending_actions'),
+  ],
   [['action', 'action status'], action],
   [['wait', 'wait for', 'wait for action', 'wait on', 'wait on action'], waitFor],
   [['domains', 'domain list', 'list domains', 'domains of'], simple('domains', 'list_domains')],
@@ -69,7 +149,9 @@ const RULES: [string[], (rest: Tok[]) => Outcome][] = [
   [['delete backup', 'remove backup', 'rm backup'], deleteBackup],
 ];
 
-const PHRASES = RULES.flatMap(([phrases, handler]) => phrases.map((p) => ({ words: p.split(' '), handler }))).sort((a, b) => b.words.length - a.words.length);
+const PHRASES = RULES.flatMap(([phrases, handler]) => phrases.map((p) => ({ words: p.split(' '), handler }))).sort(
+  (a, b) => b.words.length - a.words.length,
+);
 
 const VIEW = new Set(['show', 'get', 'list', 'view', 'display', 'see', 'check', 'print', 'read', 'fetch']);
 
@@ -104,13 +186,19 @@ function invalid(call: CommandCall): string | null {
   if (!tool) return `There is no ${call.tool} tool.`;
   const parsed = tool.input.safeParse(call.lookup ? { ...call.input, deployment: STAND_IN } : call.input);
   if (parsed.success) return null;
-  const problems = parsed.error.issues.map((i) => `${i.path.filter((p) => typeof p === 'string').join('.') || 'input'}: ${i.message}`);
+  const problems = parsed.error.issues.map(
+    (i) => `${i.path.filter((p) => typeof p === 'string').join('.') || 'input'}: ${i.message}`,
+  );
   return `That does not fit ${tool.name} — ${[...new Set(problems)].join('; ')}.`;
 }
 
 export function parseCommand(text: string): ParsedCommand {
   const commands = splitCommands(tokenize(text.trim()));
-  if (!commands.length) return { kind: 'reply', text: 'Type a command, for example "deploy api" or "logs api --tail 50", or "help" for the list.' };
+  if (!commands.length)
+    return {
+      kind: 'reply',
+      text: 'Type a command, for example "deploy api" or "logs api --tail 50", or "help" for the list.',
+    };
   const calls: CommandCall[] = [];
   for (const cmd of commands) {
     const out = parseOne(cmd);
@@ -129,13 +217,27 @@ export async function resolveCommand(ctx: AppContext, parsed: ParsedCommand): Pr
   if (parsed.kind === 'reply') return parsed;
   const calls: CommandCall[] = [];
   for (const { lookup, ...call } of parsed.calls) {
-    if (!lookup) { calls.push(call); continue; }
+    if (!lookup) {
+      calls.push(call);
+      continue;
+    }
     const app = await findAppRow(ctx, lookup.app);
     if (!app) return { kind: 'reply', text: `There is no app named "${lookup.app}". Type "apps" to list them.` };
-    const [found] = lookup.number === undefined
-      ? await listDeployments(ctx, app.id, { limit: 1 })
-      : await ctx.db.select().from(deployments).where(and(eq(deployments.appId, app.id), eq(deployments.number, lookup.number)));
-    if (!found) return { kind: 'reply', text: lookup.number === undefined ? `${app.name} has no deployments yet.` : `${app.name} has no deployment #${lookup.number}. Type "deployments ${app.name}" to see them.` };
+    const [found] =
+      lookup.number === undefined
+        ? await listDeployments(ctx, app.id, { limit: 1 })
+        : await ctx.db
+            .select()
+            .from(deployments)
+            .where(and(eq(deployments.appId, app.id), eq(deployments.number, lookup.number)));
+    if (!found)
+      return {
+        kind: 'reply',
+        text:
+          lookup.number === undefined
+            ? `${app.name} has no deployments yet.`
+            : `${app.name} has no deployment #${lookup.number}. Type "deployments ${app.name}" to see them.`,
+      };
     calls.push({ ...call, input: { ...call.input, deployment: found.id } });
   }
   return { kind: 'calls', calls };

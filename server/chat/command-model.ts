@@ -1,5 +1,12 @@
 import crypto from 'node:crypto';
-import type { LanguageModelV4, LanguageModelV4Content, LanguageModelV4FinishReason, LanguageModelV4Prompt, LanguageModelV4StreamPart, LanguageModelV4Usage } from '@ai-sdk/provider';
+import type {
+  LanguageModelV4,
+  LanguageModelV4Content,
+  LanguageModelV4FinishReason,
+  LanguageModelV4Prompt,
+  LanguageModelV4StreamPart,
+  LanguageModelV4Usage,
+} from '@ai-sdk/provider';
 import type { AppContext } from '../context.ts';
 import { parseCommand, resolveCommand } from './command-mode.ts';
 
@@ -33,19 +40,36 @@ export function createCommandModel(ctx: AppContext): LanguageModelV4 {
       for (const part of content) {
         if (part.type === 'text') {
           const id = crypto.randomUUID();
-          parts.push({ type: 'text-start', id }, { type: 'text-delta', id, delta: part.text }, { type: 'text-end', id });
+          parts.push(
+            { type: 'text-start', id },
+            { type: 'text-delta', id, delta: part.text },
+            { type: 'text-end', id },
+          );
         } else if (part.type === 'tool-call') parts.push(part);
       }
       parts.push({ type: 'finish', finishReason, usage: USAGE });
-      return { stream: new ReadableStream({ start: (c) => { parts.forEach((p) => c.enqueue(p)); c.close(); } }) };
+      return {
+        stream: new ReadableStream({
+          start: (c) => {
+            parts.forEach((p) => c.enqueue(p));
+            c.close();
+          },
+        }),
+      };
     },
   };
 }
 
-const finish = (unified: LanguageModelV4FinishReason['unified']): LanguageModelV4FinishReason => ({ unified, raw: undefined });
+const finish = (unified: LanguageModelV4FinishReason['unified']): LanguageModelV4FinishReason => ({
+  unified,
+  raw: undefined,
+});
 const text = (value: string) => ({ content: [{ type: 'text' as const, text: value }], finishReason: finish('stop') });
 
-async function respond(ctx: AppContext, prompt: LanguageModelV4Prompt): Promise<{ content: LanguageModelV4Content[]; finishReason: LanguageModelV4FinishReason }> {
+async function respond(
+  ctx: AppContext,
+  prompt: LanguageModelV4Prompt,
+): Promise<{ content: LanguageModelV4Content[]; finishReason: LanguageModelV4FinishReason }> {
   const last = prompt.at(-1);
   if (last?.role === 'tool') return text(summarize(prompt));
   if (last?.role !== 'user') return text('Type a command, for example "deploy api", or "help" for the list.');
@@ -53,7 +77,12 @@ async function respond(ctx: AppContext, prompt: LanguageModelV4Prompt): Promise<
   const parsed = await resolveCommand(ctx, parseCommand(said));
   if (parsed.kind === 'reply') return text(parsed.text);
   return {
-    content: parsed.calls.map((call) => ({ type: 'tool-call', toolCallId: `cmd_${crypto.randomUUID()}`, toolName: call.tool, input: JSON.stringify(call.input) })),
+    content: parsed.calls.map((call) => ({
+      type: 'tool-call',
+      toolCallId: `cmd_${crypto.randomUUID()}`,
+      toolName: call.tool,
+      input: JSON.stringify(call.input),
+    })),
     finishReason: finish('tool-calls'),
   };
 }

@@ -21,13 +21,26 @@ export interface ConversationView {
   updatedAt: string;
 }
 
-export const conversationView = (c: Conversation): ConversationView => ({ id: c.id, title: c.title, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString() });
+export const conversationView = (c: Conversation): ConversationView => ({
+  id: c.id,
+  title: c.title,
+  createdAt: c.createdAt.toISOString(),
+  updatedAt: c.updatedAt.toISOString(),
+});
 
 /** Another user's conversation is reported exactly like a missing one: its existence is not shown. */
-const notFound = (id: string) => new DomainError('not_found', `No conversation with id ${id}.`, 'List your conversations with GET /api/conversations.');
+const notFound = (id: string) =>
+  new DomainError(
+    'not_found',
+    `No conversation with id ${id}.`,
+    'List your conversations with GET /api/conversations.',
+  );
 
 export async function findConversation(ctx: AppContext, userId: string, id: string): Promise<Conversation | undefined> {
-  const [row] = await ctx.db.select().from(conversations).where(and(eq(conversations.id, id), eq(conversations.userId, userId)));
+  const [row] = await ctx.db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.id, id), eq(conversations.userId, userId)));
   return row;
 }
 
@@ -54,18 +67,35 @@ export async function openConversation(ctx: AppContext, userId: string, id: stri
 }
 
 export async function listConversations(ctx: AppContext, userId: string, limit = 100): Promise<ConversationView[]> {
-  const rows = await ctx.db.select().from(conversations).where(eq(conversations.userId, userId)).orderBy(desc(conversations.updatedAt)).limit(limit);
+  const rows = await ctx.db
+    .select()
+    .from(conversations)
+    .where(eq(conversations.userId, userId))
+    .orderBy(desc(conversations.updatedAt))
+    .limit(limit);
   return rows.map(conversationView);
 }
 
 export async function deleteConversation(ctx: AppContext, userId: string, id: string): Promise<void> {
-  const deleted = await ctx.db.delete(conversations).where(and(eq(conversations.id, id), eq(conversations.userId, userId))).returning({ id: conversations.id });
+  const deleted = await ctx.db
+    .delete(conversations)
+    .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
+    .returning({ id: conversations.id });
   if (!deleted.length) throw notFound(id);
 }
 
 export async function loadMessages(ctx: AppContext, conversationId: string): Promise<ChatMessage[]> {
-  const rows = await ctx.db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.createdAt));
-  return rows.map((r) => ({ id: r.id, role: r.role, parts: r.parts as ChatMessage['parts'], metadata: { ...(r.metadata as ChatMetadata), createdAt: r.createdAt.toISOString() } }));
+  const rows = await ctx.db
+    .select()
+    .from(messages)
+    .where(eq(messages.conversationId, conversationId))
+    .orderBy(asc(messages.createdAt));
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role,
+    parts: r.parts as ChatMessage['parts'],
+    metadata: { ...(r.metadata as ChatMetadata), createdAt: r.createdAt.toISOString() },
+  }));
 }
 
 /**
@@ -75,20 +105,37 @@ export async function loadMessages(ctx: AppContext, conversationId: string): Pro
  */
 export async function saveMessage(ctx: AppContext, conversationId: string, message: ChatMessage): Promise<void> {
   const { createdAt: _shown, ...metadata } = message.metadata ?? {};
-  const [newest] = await ctx.db.select({ at: sql<Date>`max(${messages.createdAt})` }).from(messages).where(eq(messages.conversationId, conversationId));
+  const [newest] = await ctx.db
+    .select({ at: sql<Date>`max(${messages.createdAt})` })
+    .from(messages)
+    .where(eq(messages.conversationId, conversationId));
   const newestMs = newest?.at ? new Date(newest.at).getTime() : 0;
   const createdAt = new Date(Math.max(Date.now(), newestMs + 1));
   const saved = await ctx.db
     .insert(messages)
     .values({ id: message.id, conversationId, role: message.role, parts: message.parts, metadata, createdAt })
-    .onConflictDoUpdate({ target: messages.id, set: { parts: message.parts, metadata }, setWhere: eq(messages.conversationId, conversationId) })
+    .onConflictDoUpdate({
+      target: messages.id,
+      set: { parts: message.parts, metadata },
+      setWhere: eq(messages.conversationId, conversationId),
+    })
     .returning({ id: messages.id });
-  if (!saved.length) throw new DomainError('conflict', `Message id ${message.id} is already used elsewhere.`, 'Send the message with a new id.');
+  if (!saved.length)
+    throw new DomainError(
+      'conflict',
+      `Message id ${message.id} is already used elsewhere.`,
+      'Send the message with a new id.',
+    );
   await ctx.db.update(conversations).set({ updatedAt: new Date() }).where(eq(conversations.id, conversationId));
 }
 
 /** Names a new conversation after its first message (or renames it when `force`d, e.g. to scrub it). */
-export async function setTitle(ctx: AppContext, conversation: Conversation, text: string, force = false): Promise<void> {
+export async function setTitle(
+  ctx: AppContext,
+  conversation: Conversation,
+  text: string,
+  force = false,
+): Promise<void> {
   if (!force && conversation.title !== 'New conversation') return;
   const title = text.replace(/\s+/g, ' ').trim().slice(0, 80) || 'New conversation';
   await ctx.db.update(conversations).set({ title }).where(eq(conversations.id, conversation.id));
@@ -104,7 +151,8 @@ export function summarize(history: ChatMessage[]): string | null {
   const done: string[] = [];
   for (const message of history) {
     for (const part of message.parts as { type: string; text?: string; state?: string; input?: unknown }[]) {
-      if (message.role === 'user' && part.type === 'text' && part.text?.trim()) asked.push(part.text.replace(/\s+/g, ' ').trim().slice(0, 160));
+      if (message.role === 'user' && part.type === 'text' && part.text?.trim())
+        asked.push(part.text.replace(/\s+/g, ' ').trim().slice(0, 160));
       if (message.role === 'assistant' && part.type.startsWith('tool-')) {
         const app = (part.input as { app?: unknown } | undefined)?.app;
         done.push(`${part.type.slice(5)}${typeof app === 'string' ? ` ${app}` : ''} (${part.state ?? 'called'})`);

@@ -21,9 +21,17 @@ import { scrubDeep } from '../crypto/scrub.ts';
  */
 
 /** A tool part as stored: loosely typed because the chat mutates states in place. */
-type ToolPart = Record<string, unknown> & { type: string; toolCallId: string; state: string; input?: unknown; output?: unknown; approval?: Record<string, unknown> };
+type ToolPart = Record<string, unknown> & {
+  type: string;
+  toolCallId: string;
+  state: string;
+  input?: unknown;
+  output?: unknown;
+  approval?: Record<string, unknown>;
+};
 
-export const toolPartsOf = (message: ChatMessage): ToolPart[] => message.parts.filter((p) => isToolUIPart(p)) as unknown as ToolPart[];
+export const toolPartsOf = (message: ChatMessage): ToolPart[] =>
+  message.parts.filter((p) => isToolUIPart(p)) as unknown as ToolPart[];
 const toolNameOf = (part: ToolPart) => getToolName(part as never);
 
 export function cardOf(part: ToolPart): ActionCard | undefined {
@@ -34,10 +42,11 @@ export function cardOf(part: ToolPart): ActionCard | undefined {
 /** toolCallId → action id for every approval the conversation holds. */
 export function bindingsOf(messages: ChatMessage[]): Map<string, string> {
   const map = new Map<string, string>();
-  for (const m of messages) for (const part of toolPartsOf(m)) {
-    const card = cardOf(part);
-    if (card) map.set(part.toolCallId, card.actionId);
-  }
+  for (const m of messages)
+    for (const part of toolPartsOf(m)) {
+      const card = cardOf(part);
+      if (card) map.set(part.toolCallId, card.actionId);
+    }
   return map;
 }
 
@@ -68,13 +77,20 @@ export async function loadBoundActions(ctx: AppContext, messages: ChatMessage[])
 const APPROVED = new Set(['approved', 'running', 'succeeded', 'failed']);
 
 /** The card keeps the action's latest status, so a reloaded conversation shows the decision. */
-const withStatus = (part: ToolPart, view: ActionView) => ({ ...part.approval, descriptor: { ...(part.approval?.descriptor as object), status: view.status } });
+const withStatus = (part: ToolPart, view: ActionView) => ({
+  ...part.approval,
+  descriptor: { ...(part.approval?.descriptor as object), status: view.status },
+});
 
 /** The tail of the conversation: the SDK continues from here and runs the approved call's execute. */
 function markResponded(part: ToolPart, view: ActionView): void {
   const approved = APPROVED.has(view.status);
   part.state = 'approval-responded';
-  part.approval = { ...withStatus(part, view), approved, ...(approved ? {} : { reason: actionOutcome(safeActionView(view)) }) };
+  part.approval = {
+    ...withStatus(part, view),
+    approved,
+    ...(approved ? {} : { reason: actionOutcome(safeActionView(view)) }),
+  };
 }
 
 /** Older messages: the SDK will not revisit them, so the outcome is written in directly. */
@@ -93,7 +109,12 @@ function markFinal(part: ToolPart, view: ActionView): void {
  * Brings stored approval cards up to date with decisions made elsewhere (the inbox, REST, another
  * tab). Returns the ids of the messages that changed.
  */
-export function reconcile(ctx: AppContext, messages: ChatMessage[], rows: Map<string, ActionRow>, tailOpen: boolean): Set<string> {
+export function reconcile(
+  ctx: AppContext,
+  messages: ChatMessage[],
+  rows: Map<string, ActionRow>,
+  tailOpen: boolean,
+): Set<string> {
   const changed = new Set<string>();
   messages.forEach((message, i) => {
     const isTail = tailOpen && i === messages.length - 1 && message.role === 'assistant';
@@ -112,38 +133,69 @@ export function reconcile(ctx: AppContext, messages: ChatMessage[], rows: Map<st
   return changed;
 }
 
-const refuse = (message: string, hint?: string) => new DomainError('conflict', `Approval refused: ${message}`, hint ?? 'Nothing was run. Reload the conversation and decide on the card again.');
+const refuse = (message: string, hint?: string) =>
+  new DomainError(
+    'conflict',
+    `Approval refused: ${message}`,
+    hint ?? 'Nothing was run. Reload the conversation and decide on the card again.',
+  );
 
 /**
  * Verifies every approval response in the client's copy of the latest assistant message, then
  * decides them through the approvals service (which checks the caller's role, the pending state,
  * expiry and the input hash once more). Returns how many were decided.
  */
-export async function applyDecisions(ctx: AppContext, caller: Caller, stored: ChatMessage[], incoming: ChatMessage, rows: Map<string, ActionRow>): Promise<number> {
+export async function applyDecisions(
+  ctx: AppContext,
+  caller: Caller,
+  stored: ChatMessage[],
+  incoming: ChatMessage,
+  rows: Map<string, ActionRow>,
+): Promise<number> {
   const tail = stored.at(-1);
-  if (!tail || tail.role !== 'assistant' || tail.id !== incoming.id) throw refuse('it answers a message that is not the latest assistant message of this conversation.');
+  if (!tail || tail.role !== 'assistant' || tail.id !== incoming.id)
+    throw refuse('it answers a message that is not the latest assistant message of this conversation.');
   const sent = toolPartsOf(incoming).filter((p) => p.state === 'approval-responded' || p.state === 'output-denied');
   const checked: { ours: ToolPart; row: ActionRow; approved: boolean; reason?: string }[] = [];
   for (const part of sent) {
     const ours = toolPartsOf(tail).find((p) => p.toolCallId === part.toolCallId);
     if (!ours) throw refuse(`no tool call ${part.toolCallId} awaits a decision here.`);
-    if (toolNameOf(ours) !== toolNameOf(part)) throw refuse(`tool call ${part.toolCallId} is ${toolNameOf(ours)}, not ${toolNameOf(part)}.`);
-    if (ours.state !== 'approval-requested') throw refuse(`tool call ${part.toolCallId} was already decided.`, 'Nothing was run again. Continue the conversation to see its outcome.');
+    if (toolNameOf(ours) !== toolNameOf(part))
+      throw refuse(`tool call ${part.toolCallId} is ${toolNameOf(ours)}, not ${toolNameOf(part)}.`);
+    if (ours.state !== 'approval-requested')
+      throw refuse(
+        `tool call ${part.toolCallId} was already decided.`,
+        'Nothing was run again. Continue the conversation to see its outcome.',
+      );
     const approval = part.approval ?? {};
-    if (approval.id !== ours.approval?.id) throw refuse(`approval id ${String(approval.id)} was not issued for this tool call.`);
+    if (approval.id !== ours.approval?.id)
+      throw refuse(`approval id ${String(approval.id)} was not issued for this tool call.`);
     const card = cardOf(ours);
     const row = card && rows.get(card.actionId);
     if (!card || !row) throw refuse('there is no action record behind this approval.');
     const claimed = (approval.descriptor as Partial<ActionCard> | undefined)?.actionId;
-    if (claimed !== undefined && claimed !== card.actionId) throw refuse(`the approval names action ${String(claimed)}, but this tool call is bound to another action.`);
+    if (claimed !== undefined && claimed !== card.actionId)
+      throw refuse(`the approval names action ${String(claimed)}, but this tool call is bound to another action.`);
     if (row.tool !== toolNameOf(ours)) throw refuse(`action ${row.id} is for ${row.tool}.`);
-    if (!sameInput(row, ours.input, part.input)) throw refuse('the tool input differs from the one that was requested.', 'A changed input needs a new request.');
-    if (row.status !== 'pending') throw refuse(`action ${row.id} is already ${row.status}.`, 'Nothing was run again. Continue the conversation to see its outcome.');
+    if (!sameInput(row, ours.input, part.input))
+      throw refuse('the tool input differs from the one that was requested.', 'A changed input needs a new request.');
+    if (row.status !== 'pending')
+      throw refuse(
+        `action ${row.id} is already ${row.status}.`,
+        'Nothing was run again. Continue the conversation to see its outcome.',
+      );
     if (typeof approval.approved !== 'boolean') throw refuse('the response says neither approved nor declined.');
-    checked.push({ ours, row, approved: approval.approved, ...(typeof approval.reason === 'string' ? { reason: approval.reason.slice(0, 1000) } : {}) });
+    checked.push({
+      ours,
+      row,
+      approved: approval.approved,
+      ...(typeof approval.reason === 'string' ? { reason: approval.reason.slice(0, 1000) } : {}),
+    });
   }
   for (const { ours, row, approved, reason } of checked) {
-    const view = approved ? await approveAction(ctx, caller, row.id, { inputHash: row.inputHash }) : await rejectAction(ctx, caller, row.id, reason);
+    const view = approved
+      ? await approveAction(ctx, caller, row.id, { inputHash: row.inputHash })
+      : await rejectAction(ctx, caller, row.id, reason);
     markResponded(ours, view);
   }
   return checked.length;
@@ -172,19 +224,20 @@ function actionInput(ctx: AppContext, row: ActionRow): unknown {
  */
 export function modelView(ctx: AppContext, messages: ChatMessage[], rows: Map<string, ActionRow>): ChatMessage[] {
   const view = structuredClone(messages);
-  for (const message of view) for (const part of toolPartsOf(message)) {
-    const card = cardOf(part);
-    const row = card && rows.get(card.actionId);
-    if (!card || !row) continue;
-    if (part.state === 'approval-requested') {
-      part.state = 'output-available';
-      part.output = { status: row.status, text: actionOutcome(safeActionView(toActionView(ctx, row))) };
-      delete part.approval;
-    } else if (part.state === 'approval-responded') {
-      part.input = actionInput(ctx, row);
-      if (part.approval) delete part.approval.inputSchemaInput;
+  for (const message of view)
+    for (const part of toolPartsOf(message)) {
+      const card = cardOf(part);
+      const row = card && rows.get(card.actionId);
+      if (!card || !row) continue;
+      if (part.state === 'approval-requested') {
+        part.state = 'output-available';
+        part.output = { status: row.status, text: actionOutcome(safeActionView(toActionView(ctx, row))) };
+        delete part.approval;
+      } else if (part.state === 'approval-responded') {
+        part.input = actionInput(ctx, row);
+        if (part.approval) delete part.approval.inputSchemaInput;
+      }
     }
-  }
   return view;
 }
 

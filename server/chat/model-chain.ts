@@ -27,14 +27,26 @@ export interface ChatModelOverrides {
  * secret scrubber and its own limits), or command mode when none is configured or it was asked
  * for. A named provider is used alone, without fallback, because the user picked it.
  */
-export async function chatModelFor(ctx: AppContext, choice: ProviderChoice, overrides?: ChatModelOverrides, secrets?: SecretValues): Promise<FallbackModel> {
+export async function chatModelFor(
+  ctx: AppContext,
+  choice: ProviderChoice,
+  overrides?: ChatModelOverrides,
+  secrets?: SecretValues,
+): Promise<FallbackModel> {
   if (choice !== 'command') {
     const model = await providerModel(ctx, choice === 'auto' ? undefined : choice, overrides, secrets);
     if (model) return model;
-    if (choice !== 'auto') throw new DomainError('invalid', `The ${choice} provider is not configured.`, 'See GET /api/providers, or choose "auto".');
+    if (choice !== 'auto')
+      throw new DomainError(
+        'invalid',
+        `The ${choice} provider is not configured.`,
+        'See GET /api/providers, or choose "auto".',
+      );
   }
   const setup = await resolveProviders(ctx);
-  return new FallbackModel([{ name: 'command', model: createCommandModel(ctx), timeoutMs: setup.providers.gemini.timeoutMs }]);
+  return new FallbackModel([
+    { name: 'command', model: createCommandModel(ctx), timeoutMs: setup.providers.gemini.timeoutMs },
+  ]);
 }
 
 /**
@@ -42,9 +54,16 @@ export async function chatModelFor(ctx: AppContext, choice: ProviderChoice, over
  * is configured. For the panel's other AI features (Dockerfile refinement, deploy diagnosis):
  * `generateText({ model, instructions: renderPrompt('dockerfile'), prompt })`.
  */
-export async function providerModel(ctx: AppContext, only?: ProviderName, overrides?: ChatModelOverrides, knownSecrets?: SecretValues): Promise<FallbackModel | null> {
+export async function providerModel(
+  ctx: AppContext,
+  only?: ProviderName,
+  overrides?: ChatModelOverrides,
+  knownSecrets?: SecretValues,
+): Promise<FallbackModel | null> {
   const setup = await resolveProviders(ctx);
-  const available: ProviderName[] = overrides ? (overrides.order ?? (Object.keys(overrides.models) as ProviderName[])) : setup.order;
+  const available: ProviderName[] = overrides
+    ? (overrides.order ?? (Object.keys(overrides.models) as ProviderName[]))
+    : setup.order;
   const names = only ? available.filter((n) => n === only) : available;
   if (!names.length) return null;
   const secrets = knownSecrets ?? (await collectSecretValues(ctx));

@@ -25,7 +25,8 @@ describe('prompt files', () => {
   it('keeps unknown placeholders visible and fails early when a required prompt is missing', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prompts-'));
     try {
-      for (const name of ['system', 'dockerfile']) fs.copyFileSync(path.join(PROMPTS_DIR, `${name}.md`), path.join(dir, `${name}.md`));
+      for (const name of ['system', 'dockerfile'])
+        fs.copyFileSync(path.join(PROMPTS_DIR, `${name}.md`), path.join(dir, `${name}.md`));
       expect(() => loadPrompts(dir)).toThrow(/Missing prompt files .*diagnose-deploy\.md/);
       fs.writeFileSync(path.join(dir, 'diagnose-deploy.md'), 'Hello {{nobody}}');
       expect(renderPrompt('diagnose-deploy', {}, dir)).toBe('Hello {{nobody}}');

@@ -8,7 +8,10 @@ export type SecretValues = readonly string[] | (() => readonly string[]);
 export function secretScrubber(secrets: SecretValues): LanguageModelMiddleware {
   return {
     specificationVersion: 'v4',
-    transformParams: async ({ params }) => ({ ...params, prompt: scrubDeep(params.prompt, typeof secrets === 'function' ? secrets() : secrets) }),
+    transformParams: async ({ params }) => ({
+      ...params,
+      prompt: scrubDeep(params.prompt, typeof secrets === 'function' ? secrets() : secrets),
+    }),
   };
 }
 

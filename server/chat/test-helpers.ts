@@ -9,12 +9,22 @@ import type { ChatMessage } from './conversations.ts';
 
 /** Test helpers for the chat: scripted models, a client whose app serves them, stream readers. */
 
-const USAGE = { inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 1, text: 1, reasoning: 0 } };
+const USAGE = {
+  inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 },
+  outputTokens: { total: 1, text: 1, reasoning: 0 },
+};
 
 export function toolCallStep(calls: { tool: string; input: unknown; id?: string }[]): LanguageModelV4StreamPart[] {
   return [
     { type: 'stream-start', warnings: [] },
-    ...calls.map((c, i): LanguageModelV4StreamPart => ({ type: 'tool-call', toolCallId: c.id ?? `call-${i + 1}`, toolName: c.tool, input: JSON.stringify(c.input) })),
+    ...calls.map(
+      (c, i): LanguageModelV4StreamPart => ({
+        type: 'tool-call',
+        toolCallId: c.id ?? `call-${i + 1}`,
+        toolName: c.tool,
+        input: JSON.stringify(c.input),
+      }),
+    ),
     { type: 'finish', finishReason: { unified: 'tool-calls', raw: 'tool_calls' }, usage: USAGE },
   ];
 }
@@ -33,7 +43,10 @@ export function textStep(text: string): LanguageModelV4StreamPart[] {
  * A model that answers each call with the next scripted step (a function of the prompt it got)
  * and keeps every prompt it received in `doStreamCalls`.
  */
-export function scriptedModel(steps: ((prompt: LanguageModelV4Prompt) => LanguageModelV4StreamPart[])[], modelId = 'scripted'): MockLanguageModelV4 {
+export function scriptedModel(
+  steps: ((prompt: LanguageModelV4Prompt) => LanguageModelV4StreamPart[])[],
+  modelId = 'scripted',
+): MockLanguageModelV4 {
   let next = 0;
   return new MockLanguageModelV4({
     modelId,
@@ -41,14 +54,28 @@ export function scriptedModel(steps: ((prompt: LanguageModelV4Prompt) => Languag
       const step = steps[next++];
       if (!step) throw new Error(`the scripted model was called ${next} times but has only ${steps.length} steps`);
       const parts = step(options.prompt);
-      return { stream: new ReadableStream({ start: (c) => { parts.forEach((p) => c.enqueue(p)); c.close(); } }) };
+      return {
+        stream: new ReadableStream({
+          start: (c) => {
+            parts.forEach((p) => c.enqueue(p));
+            c.close();
+          },
+        }),
+      };
     },
   });
 }
 
 /** The same signed-in client, talking to an app whose chat uses the given models. */
-export function withModels(panel: TestPanel, client: Client, models?: ChatModelOverrides['models'], order?: ChatModelOverrides['order']): Client {
-  const app = createApp(models ? withChatOptions(panel.ctx, { models: { models, ...(order ? { order } : {}) } }) : panel.ctx);
+export function withModels(
+  panel: TestPanel,
+  client: Client,
+  models?: ChatModelOverrides['models'],
+  order?: ChatModelOverrides['order'],
+): Client {
+  const app = createApp(
+    models ? withChatOptions(panel.ctx, { models: { models, ...(order ? { order } : {}) } }) : panel.ctx,
+  );
   const copy = new Client({ ctx: panel.ctx, env: panel.env, app, reset: panel.reset, close: panel.close });
   copy.cookie = client.cookie;
   copy.csrf = client.csrf;
@@ -56,7 +83,11 @@ export function withModels(panel: TestPanel, client: Client, models?: ChatModelO
   return copy;
 }
 
-export const userMessage = (text: string, id = `u-${Math.random().toString(36).slice(2)}`): ChatMessage => ({ id, role: 'user', parts: [{ type: 'text', text }] });
+export const userMessage = (text: string, id = `u-${Math.random().toString(36).slice(2)}`): ChatMessage => ({
+  id,
+  role: 'user',
+  parts: [{ type: 'text', text }],
+});
 
 /** Reads an AI SDK UI message stream response (SSE) into its chunks. */
 export async function readChunks(res: Response): Promise<UIMessageChunk[]> {
@@ -71,15 +102,32 @@ export async function readChunks(res: Response): Promise<UIMessageChunk[]> {
 /** The assistant message a client (useChat) builds from the chunks, continuing `previous` if given. */
 export async function messageFrom(chunks: UIMessageChunk[], previous?: ChatMessage): Promise<ChatMessage> {
   let last: ChatMessage | undefined;
-  const stream = new ReadableStream<UIMessageChunk>({ start: (c) => { chunks.forEach((ch) => c.enqueue(ch)); c.close(); } });
-  for await (const message of readUIMessageStream<ChatMessage>({ stream, ...(previous ? { message: structuredClone(previous) } : {}) })) last = message;
+  const stream = new ReadableStream<UIMessageChunk>({
+    start: (c) => {
+      chunks.forEach((ch) => c.enqueue(ch));
+      c.close();
+    },
+  });
+  for await (const message of readUIMessageStream<ChatMessage>({
+    stream,
+    ...(previous ? { message: structuredClone(previous) } : {}),
+  }))
+    last = message;
   if (!last) throw new Error('the stream held no message');
   return last;
 }
 
-type AnyToolPart = { type: string; toolCallId: string; state: string; input?: unknown; output?: unknown; approval?: Record<string, unknown> };
+type AnyToolPart = {
+  type: string;
+  toolCallId: string;
+  state: string;
+  input?: unknown;
+  output?: unknown;
+  approval?: Record<string, unknown>;
+};
 
-export const toolParts = (m: ChatMessage) => m.parts.filter((p) => p.type.startsWith('tool-')) as unknown as AnyToolPart[];
+export const toolParts = (m: ChatMessage) =>
+  m.parts.filter((p) => p.type.startsWith('tool-')) as unknown as AnyToolPart[];
 
 /** What useChat's addToolApprovalResponse does to the message before sending it back. */
 export function respond(message: ChatMessage, toolCallId: string, approved: boolean, reason?: string): ChatMessage {

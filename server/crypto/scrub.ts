@@ -33,7 +33,9 @@ export async function collectSecretValues(ctx: AppContext): Promise<string[]> {
     if (s.secret && s.isSet) add(await readSetting(ctx.db, ctx.secrets, s.key).catch(() => null));
   }
   const { env } = ctx;
-  [env.GOOGLE_GENERATIVE_AI_API_KEY, env.GROQ_API_KEY, env.OPENPANEL_SECRET_KEY, env.OPENPANEL_METRICS_TOKEN].forEach(add);
+  [env.GOOGLE_GENERATIVE_AI_API_KEY, env.GROQ_API_KEY, env.OPENPANEL_SECRET_KEY, env.OPENPANEL_METRICS_TOKEN].forEach(
+    add,
+  );
   // Longest first, so a secret that contains another is replaced whole.
   return [...found].sort((a, b) => b.length - a.length);
 }

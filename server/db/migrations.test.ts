@@ -19,7 +19,11 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 /** The same checks on both drivers: migrations apply (twice), and pgvector works end to end. */
-function migrationSuite(name: string, open: () => Promise<DatabaseHandle>, teardown: () => Promise<void> = async () => {}) {
+function migrationSuite(
+  name: string,
+  open: () => Promise<DatabaseHandle>,
+  teardown: () => Promise<void> = async () => {},
+) {
   describe(name, () => {
     let handle: DatabaseHandle;
     beforeAll(async () => {
@@ -33,24 +37,45 @@ function migrationSuite(name: string, open: () => Promise<DatabaseHandle>, teard
     it('applies every migration, and applying again is a no-op', async () => {
       await handle.migrate();
       await handle.migrate();
-      const tables = rowsOf<{ tablename: string }>(await handle.db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by 1`)).map((r) => r.tablename);
-      expect(tables).toEqual(expect.arrayContaining(['users', 'sessions', 'api_tokens', 'audit_log', 'settings', 'context_chunks']));
-      const ext = rowsOf<{ extname: string }>(await handle.db.execute(sql`select extname from pg_extension where extname = 'vector'`));
+      const tables = rowsOf<{ tablename: string }>(
+        await handle.db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by 1`),
+      ).map((r) => r.tablename);
+      expect(tables).toEqual(
+        expect.arrayContaining(['users', 'sessions', 'api_tokens', 'audit_log', 'settings', 'context_chunks']),
+      );
+      const ext = rowsOf<{ extname: string }>(
+        await handle.db.execute(sql`select extname from pg_extension where extname = 'vector'`),
+      );
       expect(ext).toHaveLength(1);
     });
 
     it('has an HNSW cosine index on the vector column and ranks by cosine distance', async () => {
-      const idx = rowsOf<{ indexdef: string }>(await handle.db.execute(sql`select indexdef from pg_indexes where indexname = 'context_chunks_embedding_idx'`));
+      const idx = rowsOf<{ indexdef: string }>(
+        await handle.db.execute(sql`select indexdef from pg_indexes where indexname = 'context_chunks_embedding_idx'`),
+      );
       expect(idx[0]?.indexdef).toMatch(/USING hnsw \(embedding vector_cosine_ops\)/);
 
-      await handle.db.insert(contextChunks).values(
-        [3, 10, 20].map((hot) => ({ scope: 'test', sourceType: 'note', sourceRef: `n${hot}`, content: `chunk ${hot}`, embedder: 'test', embedding: unit(hot) })),
-      );
+      await handle.db
+        .insert(contextChunks)
+        .values(
+          [3, 10, 20].map((hot) => ({
+            scope: 'test',
+            sourceType: 'note',
+            sourceRef: `n${hot}`,
+            content: `chunk ${hot}`,
+            embedder: 'test',
+            embedding: unit(hot),
+          })),
+        );
       // Closest to n10, then n20 (half weight), and orthogonal to n3.
       const query = unit(10);
       query[20] = 0.5;
       const distance = cosineDistance(contextChunks.embedding, query);
-      const ranked = await handle.db.select({ ref: contextChunks.sourceRef, distance }).from(contextChunks).orderBy(distance).limit(3);
+      const ranked = await handle.db
+        .select({ ref: contextChunks.sourceRef, distance })
+        .from(contextChunks)
+        .orderBy(distance)
+        .limit(3);
       expect(ranked.map((r) => r.ref)).toEqual(['n10', 'n20', 'n3']);
       expect(Number(ranked[0]!.distance)).toBeLessThan(0.15);
       expect(Number(ranked[2]!.distance)).toBeCloseTo(1, 5);
@@ -58,14 +83,27 @@ function migrationSuite(name: string, open: () => Promise<DatabaseHandle>, teard
       // With sequential scans off, the planner must be able to answer from the HNSW index.
       await handle.db.transaction(async (tx) => {
         await tx.execute(sql`set local enable_seqscan = off`);
-        const plan = rowsOf<{ 'QUERY PLAN': string }>(await tx.execute(sql`explain select id from context_chunks order by embedding <=> ${JSON.stringify(query)}::vector limit 2`));
+        const plan = rowsOf<{ 'QUERY PLAN': string }>(
+          await tx.execute(
+            sql`explain select id from context_chunks order by embedding <=> ${JSON.stringify(query)}::vector limit 2`,
+          ),
+        );
         expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toMatch(/context_chunks_embedding_idx/);
       });
     });
 
     it('rejects a vector of the wrong size with a clear database error', async () => {
       await expect(
-        handle.db.insert(contextChunks).values({ scope: 't', sourceType: 'note', sourceRef: 'bad', content: 'x', embedder: 'test', embedding: [1, 2, 3] }),
+        handle.db
+          .insert(contextChunks)
+          .values({
+            scope: 't',
+            sourceType: 'note',
+            sourceRef: 'bad',
+            content: 'x',
+            embedder: 'test',
+            embedding: [1, 2, 3],
+          }),
       ).rejects.toThrow();
     });
   });
@@ -83,7 +121,11 @@ migrationSuite(
     socketServer = new PGLiteSocketServer({ db: socketDb, port, host: '127.0.0.1' });
     await socketServer.start();
     // pglite-socket serves one session: one connection in the pool.
-    const handle = await openDatabase({ url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, dataDir: '/unused', poolSize: 1 });
+    const handle = await openDatabase({
+      url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+      dataDir: '/unused',
+      poolSize: 1,
+    });
     expect(handle.driver).toBe('pg');
     return handle;
   },

@@ -2,7 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestPanel, setupOwner, type Client, type TestPanel } from '../test/harness.ts';
-import { BUSYBOX, cleanupEngine, deployAndWait, httpGetApp, makeGitRepo, waitForDeployment } from '../test/deploy-helpers.ts';
+import {
+  BUSYBOX,
+  cleanupEngine,
+  deployAndWait,
+  httpGetApp,
+  makeGitRepo,
+  waitForDeployment,
+} from '../test/deploy-helpers.ts';
 import { inspectContainer, listManagedContainers } from '../engine/index.ts';
 import { deployments } from '../db/schema/deployments.ts';
 import { reconcile } from './reconcile.ts';
@@ -20,11 +27,21 @@ afterAll(async () => {
   await panel.close();
 });
 
-const busyboxHttpd = (body: string) => ['sh', '-c', `mkdir -p /srv && echo "${body}" > /srv/index.html && echo started && httpd -f -p 8080 -h /srv`];
+const busyboxHttpd = (body: string) => [
+  'sh',
+  '-c',
+  `mkdir -p /srv && echo "${body}" > /srv/index.html && echo started && httpd -f -p 8080 -h /srv`,
+];
 
 describe('deploying on the real engine', () => {
   it('deploys a prebuilt image and serves HTTP', async () => {
-    const create = await owner.post('/api/apps', { name: 'img', source: { type: 'image', image: BUSYBOX }, port: 8080, command: busyboxHttpd('from image'), healthCheck: { type: 'http', path: '/' } });
+    const create = await owner.post('/api/apps', {
+      name: 'img',
+      source: { type: 'image', image: BUSYBOX },
+      port: 8080,
+      command: busyboxHttpd('from image'),
+      healthCheck: { type: 'http', path: '/' },
+    });
     expect(create.status, await create.clone().text()).toBe(201);
     const d = await deployAndWait(owner, 'img');
     expect(d).toMatchObject({ number: 1, status: 'running', imageTag: 'openpanel/img:d1' });
@@ -37,11 +54,17 @@ describe('deploying on the real engine', () => {
 
   it('deploys from a local git repository with a Dockerfile, with build args and the commit recorded', async () => {
     const repo = makeGitRepo({
-      'Dockerfile': `FROM ${BUSYBOX}\nARG GREETING=none\nRUN mkdir -p /srv && echo "$GREETING" > /srv/index.html\nEXPOSE 8080\nCMD ["httpd", "-f", "-p", "8080", "-h", "/srv"]\n`,
+      Dockerfile: `FROM ${BUSYBOX}\nARG GREETING=none\nRUN mkdir -p /srv && echo "$GREETING" > /srv/index.html\nEXPOSE 8080\nCMD ["httpd", "-f", "-p", "8080", "-h", "/srv"]\n`,
       'README.md': '# demo\n',
     });
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo.dir, encoding: 'utf8' }).trim();
-    await owner.post('/api/apps', { name: 'gitapp', source: { type: 'git', url: repo.url, ref: 'main' }, port: 8080, healthCheck: { type: 'http', path: '/' }, buildArgs: { GREETING: 'hello from git' } });
+    await owner.post('/api/apps', {
+      name: 'gitapp',
+      source: { type: 'git', url: repo.url, ref: 'main' },
+      port: 8080,
+      healthCheck: { type: 'http', path: '/' },
+      buildArgs: { GREETING: 'hello from git' },
+    });
     const d = await deployAndWait(owner, 'gitapp');
     expect(d.commit).toBe(head);
     expect((await httpGetApp(panel, owner, 'gitapp')).body).toBe('hello from git\n');
@@ -51,7 +74,14 @@ describe('deploying on the real engine', () => {
   });
 
   it('keeps the old container serving when the new one fails its health check, and rolls back', async () => {
-    await owner.post('/api/apps', { name: 'roll', source: { type: 'image', image: BUSYBOX }, port: 8080, command: busyboxHttpd('v1'), healthCheck: { type: 'http', path: '/' }, healthTimeoutSeconds: 5 });
+    await owner.post('/api/apps', {
+      name: 'roll',
+      source: { type: 'image', image: BUSYBOX },
+      port: 8080,
+      command: busyboxHttpd('v1'),
+      healthCheck: { type: 'http', path: '/' },
+      healthTimeoutSeconds: 5,
+    });
     const v1 = await deployAndWait(owner, 'roll');
     await owner.patch('/api/apps/roll', { command: busyboxHttpd('v2') });
     const v2 = await deployAndWait(owner, 'roll');
@@ -91,7 +121,9 @@ describe('deploying on the real engine', () => {
   });
 
   it('a failing build ends failed with its log lines kept', async () => {
-    const repo = makeGitRepo({ 'Dockerfile': `FROM ${BUSYBOX}\nRUN echo "compiling the thing"\nRUN sh -c 'echo "boom: missing dependency" >&2; exit 3'\n` });
+    const repo = makeGitRepo({
+      Dockerfile: `FROM ${BUSYBOX}\nRUN echo "compiling the thing"\nRUN sh -c 'echo "boom: missing dependency" >&2; exit 3'\n`,
+    });
     await owner.post('/api/apps', { name: 'broken', source: { type: 'git', url: repo.url } });
     const d = await deployAndWait(owner, 'broken', ['failed']);
     expect(d.error).toMatch(/build failed/i);
@@ -103,7 +135,7 @@ describe('deploying on the real engine', () => {
   });
 
   it('cancel stops a running build', async () => {
-    const repo = makeGitRepo({ 'Dockerfile': `FROM ${BUSYBOX}\nRUN echo "long step begins" && sleep 120\n` });
+    const repo = makeGitRepo({ Dockerfile: `FROM ${BUSYBOX}\nRUN echo "long step begins" && sleep 120\n` });
     await owner.post('/api/apps', { name: 'slow', source: { type: 'git', url: repo.url } });
     const { deployment } = await (await owner.post('/api/apps/slow/deploy')).json();
     await waitForDeployment(owner, deployment.id, ['building']);
@@ -130,7 +162,11 @@ describe('deploying on the real engine', () => {
       name: 'envapp',
       source: { type: 'image', image: BUSYBOX },
       port: 8080,
-      command: ['sh', '-c', 'mkdir -p /srv && printf "%s" "$API_SECRET" > /srv/secret.txt && echo ok > /srv/index.html && httpd -f -p 8080 -h /srv'],
+      command: [
+        'sh',
+        '-c',
+        'mkdir -p /srv && printf "%s" "$API_SECRET" > /srv/secret.txt && echo ok > /srv/index.html && httpd -f -p 8080 -h /srv',
+      ],
       healthCheck: { type: 'http', path: '/' },
     });
     const set = await owner.put('/api/apps/envapp/env', { vars: { API_SECRET: CANARY, LOG_LEVEL: 'debug' } });
@@ -139,16 +175,28 @@ describe('deploying on the real engine', () => {
     const d = await deployAndWait(owner, 'envapp');
     expect((await httpGetApp(panel, owner, 'envapp', '/secret.txt')).body).toBe(CANARY);
 
-    for (const url of ['/api/apps/envapp', '/api/apps/envapp/env', `/api/deployments/${d.id}`, `/api/deployments/${d.id}/logs`, '/api/apps/envapp/deployments', '/api/audit', '/api/apps']) {
+    for (const url of [
+      '/api/apps/envapp',
+      '/api/apps/envapp/env',
+      `/api/deployments/${d.id}`,
+      `/api/deployments/${d.id}/logs`,
+      '/api/apps/envapp/deployments',
+      '/api/audit',
+      '/api/apps',
+    ]) {
       responses.push(await (await owner.get(url)).text());
     }
     for (const body of responses) expect(body).not.toContain(CANARY);
     const env = await (await owner.get('/api/apps/envapp/env')).json();
     expect(env.vars.map((v: { name: string }) => v.name)).toEqual(['API_SECRET', 'LOG_LEVEL']);
 
-    const tables = (await panel.ctx.db.execute(sql`select tablename from pg_tables where schemaname = 'public'`)) as unknown as { rows: { tablename: string }[] };
+    const tables = (await panel.ctx.db.execute(
+      sql`select tablename from pg_tables where schemaname = 'public'`,
+    )) as unknown as { rows: { tablename: string }[] };
     for (const { tablename } of tables.rows) {
-      const dump = (await panel.ctx.db.execute(sql.raw(`select * from "${tablename}"`))) as unknown as { rows: unknown[] };
+      const dump = (await panel.ctx.db.execute(sql.raw(`select * from "${tablename}"`))) as unknown as {
+        rows: unknown[];
+      };
       expect(JSON.stringify(dump.rows), tablename).not.toContain(CANARY);
     }
 
@@ -162,7 +210,13 @@ describe('deploying on the real engine', () => {
   });
 
   it('restart, stop and start change the engine state; stats are live', async () => {
-    await owner.post('/api/apps', { name: 'life', source: { type: 'image', image: BUSYBOX }, port: 8080, command: busyboxHttpd('life'), healthCheck: { type: 'tcp' } });
+    await owner.post('/api/apps', {
+      name: 'life',
+      source: { type: 'image', image: BUSYBOX },
+      port: 8080,
+      command: busyboxHttpd('life'),
+      healthCheck: { type: 'tcp' },
+    });
     const d = await deployAndWait(owner, 'life');
     const before = await inspectContainer(panel.ctx.docker, d.containerName);
     const restart = await (await owner.post('/api/apps/life/restart')).json();
@@ -191,7 +245,10 @@ describe('deploying on the real engine', () => {
     const reader = res.body!.getReader();
     let text = '';
     const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline && !(text.match(/event: stdout/g)?.length! >= 3 && text.match(/event: stderr/g)?.length! >= 3)) {
+    while (
+      Date.now() < deadline &&
+      !(text.match(/event: stdout/g)?.length! >= 3 && text.match(/event: stderr/g)?.length! >= 3)
+    ) {
       const { value } = await reader.read();
       text += new TextDecoder().decode(value);
     }
@@ -204,13 +261,17 @@ describe('deploying on the real engine', () => {
     }
     const errOnly = await (await owner.get('/api/apps/chatty/logs?tail=20&stream=stderr')).json();
     expect(errOnly.lines.length).toBeGreaterThan(0);
-    expect(errOnly.lines.every((l: { stream: string; text: string }) => l.stream === 'stderr' && l.text.startsWith('err'))).toBe(true);
+    expect(
+      errOnly.lines.every((l: { stream: string; text: string }) => l.stream === 'stderr' && l.text.startsWith('err')),
+    ).toBe(true);
     const filtered = await (await owner.get('/api/apps/chatty/logs?tail=200&filter=OUT%201')).json();
     expect(filtered.lines.every((l: { text: string }) => l.text.toLowerCase().includes('out 1'))).toBe(true);
   });
 
   it('streams build logs live over SSE until the deployment ends', async () => {
-    const repo = makeGitRepo({ 'Dockerfile': `FROM ${BUSYBOX}\nRUN echo "step one" && sleep 1 && echo "step two"\nCMD ["sleep", "3600"]\n` });
+    const repo = makeGitRepo({
+      Dockerfile: `FROM ${BUSYBOX}\nRUN echo "step one" && sleep 1 && echo "step two"\nCMD ["sleep", "3600"]\n`,
+    });
     await owner.post('/api/apps', { name: 'streamed', source: { type: 'git', url: repo.url } });
     const { deployment } = await (await owner.post('/api/apps/streamed/deploy')).json();
     const res = await owner.get(`/api/deployments/${deployment.id}/logs/stream`);
@@ -222,7 +283,11 @@ describe('deploying on the real engine', () => {
   });
 
   it('deleting an app removes its containers and images', async () => {
-    await owner.post('/api/apps', { name: 'gone', source: { type: 'image', image: BUSYBOX }, command: ['sleep', '3600'] });
+    await owner.post('/api/apps', {
+      name: 'gone',
+      source: { type: 'image', image: BUSYBOX },
+      command: ['sleep', '3600'],
+    });
     const d = await deployAndWait(owner, 'gone');
     const del = await owner.delete('/api/apps/gone');
     expect(del.status).toBe(200);
@@ -232,9 +297,32 @@ describe('deploying on the real engine', () => {
   });
 
   it('reconciliation fails deployments whose worker died, instead of leaving them building', async () => {
-    await owner.post('/api/apps', { name: 'orphan', source: { type: 'image', image: BUSYBOX }, command: ['sleep', '3600'] });
+    await owner.post('/api/apps', {
+      name: 'orphan',
+      source: { type: 'image', image: BUSYBOX },
+      command: ['sleep', '3600'],
+    });
     const app = await (await owner.get('/api/apps/orphan')).json();
-    const [stuck] = await panel.ctx.db.insert(deployments).values({ appId: app.id, number: 99, status: 'building', createdBy: 'test', settings: { port: null, command: null, healthCheck: { type: 'none' }, healthTimeoutSeconds: 60, restartPolicy: 'no', cpus: null, memoryMb: null, volumes: [] }, heartbeatAt: new Date(Date.now() - 10 * 60_000) }).returning();
+    const [stuck] = await panel.ctx.db
+      .insert(deployments)
+      .values({
+        appId: app.id,
+        number: 99,
+        status: 'building',
+        createdBy: 'test',
+        settings: {
+          port: null,
+          command: null,
+          healthCheck: { type: 'none' },
+          healthTimeoutSeconds: 60,
+          restartPolicy: 'no',
+          cpus: null,
+          memoryMb: null,
+          volumes: [],
+        },
+        heartbeatAt: new Date(Date.now() - 10 * 60_000),
+      })
+      .returning();
     const report = await reconcile(panel.ctx, { staleAfterMs: 60_000 });
     expect(report.interrupted).toContain(stuck!.id);
     const after = await (await owner.get(`/api/deployments/${stuck!.id}`)).json();

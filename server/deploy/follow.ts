@@ -7,14 +7,21 @@ import { logEvent, readDeploymentLogs, statusEvent } from './log-writer.ts';
 
 const FINAL: DeploymentStatus[] = ['running', 'failed', 'cancelled', 'superseded', 'rolled_back'];
 
-export type FollowEvent = { type: 'log'; line: DeploymentLogRow } | { type: 'status'; status: DeploymentStatus } | { type: 'end'; status: DeploymentStatus };
+export type FollowEvent =
+  | { type: 'log'; line: DeploymentLogRow }
+  | { type: 'status'; status: DeploymentStatus }
+  | { type: 'end'; status: DeploymentStatus };
 
 /**
  * Yields a deployment's log lines from the database as they are written, then `end` once it is
  * finished and every line is out. Polls (so it works when another process runs the job) and is
  * woken early by in-process events.
  */
-export async function* followDeploymentLogs(ctx: AppContext, id: string, opts: { afterSeq: number; signal: AbortSignal }): AsyncGenerator<FollowEvent> {
+export async function* followDeploymentLogs(
+  ctx: AppContext,
+  id: string,
+  opts: { afterSeq: number; signal: AbortSignal },
+): AsyncGenerator<FollowEvent> {
   let after = opts.afterSeq;
   let lastStatus: DeploymentStatus | null = null;
   while (!opts.signal.aborted) {
@@ -40,5 +47,8 @@ export async function* followDeploymentLogs(ctx: AppContext, id: string, opts: {
 async function waitForChange(ctx: AppContext, id: string, signal: AbortSignal, ms: number): Promise<void> {
   const timeout = AbortSignal.timeout(ms);
   const both = AbortSignal.any([signal, timeout]);
-  await Promise.race([once(ctx.events, logEvent(id), { signal: both }), once(ctx.events, statusEvent(id), { signal: both })]).catch(() => {});
+  await Promise.race([
+    once(ctx.events, logEvent(id), { signal: both }),
+    once(ctx.events, statusEvent(id), { signal: both }),
+  ]).catch(() => {});
 }

@@ -17,14 +17,32 @@ afterAll(async () => {
 
 /** Apps with no Dockerfile: the panel detects the stack, generates one, builds it and serves. */
 describe('deploying from a generated Dockerfile', () => {
-  const stacks: { name: string; port: number; files: Record<string, string>; expected: string | RegExp; stackLine: RegExp }[] = [
+  const stacks: {
+    name: string;
+    port: number;
+    files: Record<string, string>;
+    expected: string | RegExp;
+    stackLine: RegExp;
+  }[] = [
     {
       name: 'gen-node',
       port: 3000,
       files: {
-        'package.json': JSON.stringify({ name: 'gen-node', version: '1.0.0', private: true, scripts: { start: 'node server.js' } }),
-        'package-lock.json': JSON.stringify({ name: 'gen-node', version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': { name: 'gen-node', version: '1.0.0' } } }),
-        'server.js': "require('node:http').createServer((q, r) => r.end('node via panel')).listen(Number(process.env.PORT), '0.0.0.0');\n",
+        'package.json': JSON.stringify({
+          name: 'gen-node',
+          version: '1.0.0',
+          private: true,
+          scripts: { start: 'node server.js' },
+        }),
+        'package-lock.json': JSON.stringify({
+          name: 'gen-node',
+          version: '1.0.0',
+          lockfileVersion: 3,
+          requires: true,
+          packages: { '': { name: 'gen-node', version: '1.0.0' } },
+        }),
+        'server.js':
+          "require('node:http').createServer((q, r) => r.end('node via panel')).listen(Number(process.env.PORT), '0.0.0.0');\n",
       },
       expected: 'node via panel',
       stackLine: /npm/i,
@@ -34,7 +52,8 @@ describe('deploying from a generated Dockerfile', () => {
       port: 8000,
       files: {
         'requirements.txt': 'flask\ngunicorn\n',
-        'app.py': 'from flask import Flask\n\napp = Flask(__name__)\n\n@app.get("/")\ndef index():\n    return "flask via panel"\n',
+        'app.py':
+          'from flask import Flask\n\napp = Flask(__name__)\n\n@app.get("/")\ndef index():\n    return "flask via panel"\n',
       },
       expected: 'flask via panel',
       stackLine: /gunicorn/i,
@@ -48,16 +67,26 @@ describe('deploying from a generated Dockerfile', () => {
     },
   ];
 
-  it.each(stacks)('$name builds and answers HTTP', async ({ name, port, files, expected, stackLine }) => {
-    const repo = makeGitRepo(files);
-    const created = await owner.post('/api/apps', { name, source: { type: 'git', url: repo.url, generateDockerfile: true }, port, healthCheck: { type: 'http', path: '/' }, healthTimeoutSeconds: 60 });
-    expect(created.status).toBe(201);
-    const d = await deployAndWait(owner, name);
-    const logs = await (await owner.get(`/api/deployments/${d.id}/logs`)).json();
-    expect(logs.lines.map((l: { text: string }) => l.text).join('\n')).toMatch(stackLine);
-    const res = await httpGetApp(panel, owner, name);
-    expect(res.status).toBe(200);
-    if (typeof expected === 'string') expect(res.body).toBe(expected);
-    else expect(res.body).toMatch(expected);
-  }, 300_000);
+  it.each(stacks)(
+    '$name builds and answers HTTP',
+    async ({ name, port, files, expected, stackLine }) => {
+      const repo = makeGitRepo(files);
+      const created = await owner.post('/api/apps', {
+        name,
+        source: { type: 'git', url: repo.url, generateDockerfile: true },
+        port,
+        healthCheck: { type: 'http', path: '/' },
+        healthTimeoutSeconds: 60,
+      });
+      expect(created.status).toBe(201);
+      const d = await deployAndWait(owner, name);
+      const logs = await (await owner.get(`/api/deployments/${d.id}/logs`)).json();
+      expect(logs.lines.map((l: { text: string }) => l.text).join('\n')).toMatch(stackLine);
+      const res = await httpGetApp(panel, owner, name);
+      expect(res.status).toBe(200);
+      if (typeof expected === 'string') expect(res.body).toBe(expected);
+      else expect(res.body).toMatch(expected);
+    },
+    300_000,
+  );
 });

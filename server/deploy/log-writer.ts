@@ -28,7 +28,10 @@ export class DeploymentLogWriter {
 
   /** Continues numbering after existing lines (a retried job appends to the same log). */
   static async open(ctx: AppContext, deploymentId: string): Promise<DeploymentLogWriter> {
-    const [row] = await ctx.db.select({ last: max(deploymentLogs.seq) }).from(deploymentLogs).where(eq(deploymentLogs.deploymentId, deploymentId));
+    const [row] = await ctx.db
+      .select({ last: max(deploymentLogs.seq) })
+      .from(deploymentLogs)
+      .where(eq(deploymentLogs.deploymentId, deploymentId));
     return new DeploymentLogWriter(ctx, deploymentId, row?.last ?? 0);
   }
 
@@ -50,18 +53,33 @@ export class DeploymentLogWriter {
     this.#timer = null;
     const batch = this.#buffer.splice(0);
     if (!batch.length) return this.#writing;
-    const rows = batch.map((l) => ({ deploymentId: this.deploymentId, seq: ++this.#seq, stream: l.stream, text: l.text, at: l.at }));
+    const rows = batch.map((l) => ({
+      deploymentId: this.deploymentId,
+      seq: ++this.#seq,
+      stream: l.stream,
+      text: l.text,
+      at: l.at,
+    }));
     this.#writing = this.#writing
       .then(() => this.ctx.db.insert(deploymentLogs).values(rows))
       .then(() => {
         this.ctx.events.emit(logEvent(this.deploymentId));
       })
-      .catch((err) => this.ctx.logger.error({ err: (err as Error).message, deploymentId: this.deploymentId }, 'could not persist log lines'));
+      .catch((err) =>
+        this.ctx.logger.error(
+          { err: (err as Error).message, deploymentId: this.deploymentId },
+          'could not persist log lines',
+        ),
+      );
     return this.#writing;
   }
 }
 
-export async function readDeploymentLogs(ctx: AppContext, deploymentId: string, opts: { afterSeq?: number; limit?: number } = {}): Promise<DeploymentLogRow[]> {
+export async function readDeploymentLogs(
+  ctx: AppContext,
+  deploymentId: string,
+  opts: { afterSeq?: number; limit?: number } = {},
+): Promise<DeploymentLogRow[]> {
   return ctx.db
     .select()
     .from(deploymentLogs)

@@ -8,7 +8,20 @@ import { projects } from '../db/schema/projects.ts';
 import { DomainError } from '../errors.ts';
 import { readDeployKey } from '../services/apps.ts';
 import { resolveEnv } from '../services/env-vars.ts';
-import { attachContainer, buildImage, containerAddress, createAndStartContainer, ensureNetwork, imageExists, listManagedContainers, readLogs, removeContainer, tagImage, waitHealthy, LABELS } from '../engine/index.ts';
+import {
+  attachContainer,
+  buildImage,
+  containerAddress,
+  createAndStartContainer,
+  ensureNetwork,
+  imageExists,
+  listManagedContainers,
+  readLogs,
+  removeContainer,
+  tagImage,
+  waitHealthy,
+  LABELS,
+} from '../engine/index.ts';
 import { fetchSource } from '../source/fetch.ts';
 import { packBuildContext } from '../source/context.ts';
 import { fsRepoReader, generateDockerfile } from '../dockerfile/index.ts';
@@ -36,10 +49,19 @@ export async function runDeployment(ctx: AppContext, deploymentId: string): Prom
   const [claimed] = await ctx.db
     .update(deployments)
     .set({ status: 'building', startedAt: new Date(), heartbeatAt: new Date(), error: null })
-    .where(and(eq(deployments.id, deploymentId), inArray(deployments.status, ['queued', 'building', 'starting']), eq(deployments.cancelRequested, false)))
+    .where(
+      and(
+        eq(deployments.id, deploymentId),
+        inArray(deployments.status, ['queued', 'building', 'starting']),
+        eq(deployments.cancelRequested, false),
+      ),
+    )
     .returning();
   if (!claimed) return finishCancelledIfRequested(ctx, deploymentId);
-  await ctx.db.update(deployments).set({ attempts: claimed.attempts + 1 }).where(eq(deployments.id, deploymentId));
+  await ctx.db
+    .update(deployments)
+    .set({ attempts: claimed.attempts + 1 })
+    .where(eq(deployments.id, deploymentId));
   ctx.events.emit(statusEvent(deploymentId));
 
   const log = await DeploymentLogWriter.open(ctx, deploymentId);
@@ -48,11 +70,17 @@ export async function runDeployment(ctx: AppContext, deploymentId: string): Prom
   let cleanupSource: (() => Promise<void>) | undefined;
   let newContainerId: string | undefined;
   try {
-    const [row] = await ctx.db.select({ app: apps, projectName: projects.name }).from(apps).innerJoin(projects, eq(projects.id, apps.projectId)).where(eq(apps.id, claimed.appId));
+    const [row] = await ctx.db
+      .select({ app: apps, projectName: projects.name })
+      .from(apps)
+      .innerJoin(projects, eq(projects.id, apps.projectId))
+      .where(eq(apps.id, claimed.appId));
     if (!row) throw new DomainError('gone', 'The app was deleted.');
     const { app, projectName } = row;
     const settings = claimed.settings;
-    log.system(`Deployment #${claimed.number} of ${app.name}${claimed.trigger === 'rollback' ? ' (rollback)' : ''}, attempt ${claimed.attempts + 1}`);
+    log.system(
+      `Deployment #${claimed.number} of ${app.name}${claimed.trigger === 'rollback' ? ' (rollback)' : ''}, attempt ${claimed.attempts + 1}`,
+    );
     // Only a retried attempt can have left containers behind; a first attempt skips the engine call.
     if (claimed.attempts > 0) await removeLeftovers(ctx, deploymentId);
     const env = await resolveEnv(ctx.db, ctx.secrets, app.id);
@@ -61,11 +89,20 @@ export async function runDeployment(ctx: AppContext, deploymentId: string): Prom
     const tag = `${imageRepo(app)}:d${claimed.number}`;
     let commit: string | undefined;
     if (claimed.trigger === 'rollback') {
-      if (!claimed.imageTag || !(await imageExists(ctx.docker, claimed.imageTag))) throw new DomainError('gone', `The image ${claimed.imageTag} is no longer on this engine.`, 'Deploy again instead.');
+      if (!claimed.imageTag || !(await imageExists(ctx.docker, claimed.imageTag)))
+        throw new DomainError(
+          'gone',
+          `The image ${claimed.imageTag} is no longer on this engine.`,
+          'Deploy again instead.',
+        );
       log.system(`Reusing image ${claimed.imageTag}`);
     } else if (app.source.type === 'image') {
       if (!(await imageExists(ctx.docker, app.source.image))) {
-        throw new DomainError('invalid', `The image ${app.source.image} is not on this Docker engine and no registry is reachable.`, 'Load or build it on the host first, or deploy from source.');
+        throw new DomainError(
+          'invalid',
+          `The image ${app.source.image} is not on this Docker engine and no registry is reachable.`,
+          'Load or build it on the host first, or deploy from source.',
+        );
       }
       const [repo, version] = splitTag(tag);
       await tagImage(ctx.docker, app.source.image, repo, version);
@@ -73,9 +110,16 @@ export async function runDeployment(ctx: AppContext, deploymentId: string): Prom
     } else {
       const workDir = path.join(ctx.env.dataDir, 'builds');
       fs.mkdirSync(workDir, { recursive: true });
-      const spec = app.source.type === 'git'
-        ? { type: 'git' as const, url: app.source.url, ref: app.source.ref, subdir: app.source.subdir, deployKey: readDeployKey(ctx, app) }
-        : { type: 'tarball' as const, path: uploadPath(ctx, app.source.uploadId), subdir: app.source.subdir };
+      const spec =
+        app.source.type === 'git'
+          ? {
+              type: 'git' as const,
+              url: app.source.url,
+              ref: app.source.ref,
+              subdir: app.source.subdir,
+              deployKey: readDeployKey(ctx, app),
+            }
+          : { type: 'tarball' as const, path: uploadPath(ctx, app.source.uploadId), subdir: app.source.subdir };
       const fetched = await fetchSource(spec, { workDir, signal: abort.signal, onLine: (t) => log.system(t) });
       cleanupSource = fetched.cleanup;
       commit = fetched.commit;
@@ -85,7 +129,10 @@ export async function runDeployment(ctx: AppContext, deploymentId: string): Prom
       if (app.source.generateDockerfile) {
         const generated = await generateDockerfile(fsRepoReader(fetched.dir), { port: settings.port ?? undefined });
         for (const line of generated.explanation) log.system(line);
-        context = await packBuildContext(fetched.dir, { dockerfile: { path: 'Dockerfile.openpanel', content: generated.dockerfile }, dockerignore: generated.dockerignore });
+        context = await packBuildContext(fetched.dir, {
+          dockerfile: { path: 'Dockerfile.openpanel', content: generated.dockerfile },
+          dockerignore: generated.dockerignore,
+        });
         dockerfile = 'Dockerfile.openpanel';
       } else {
         context = await packBuildContext(fetched.dir);
@@ -117,7 +164,12 @@ export async function runDeployment(ctx: AppContext, deploymentId: string): Prom
       name,
       image: imageTag,
       env: { ...env.runtime, ...(settings.port ? { PORT: String(settings.port) } : {}) },
-      labels: { [LABELS.managed]: 'true', [LABELS.app]: app.id, [LABELS.deployment]: claimed.id, [LABELS.project]: app.projectId },
+      labels: {
+        [LABELS.managed]: 'true',
+        [LABELS.app]: app.id,
+        [LABELS.deployment]: claimed.id,
+        [LABELS.project]: app.projectId,
+      },
       network,
       networkAliases: [`${app.name}-d${claimed.number}`],
       port: settings.port ?? undefined,
@@ -128,11 +180,17 @@ export async function runDeployment(ctx: AppContext, deploymentId: string): Prom
       volumes: settings.volumes,
     });
     newContainerId = container.id;
-    await ctx.db.update(deployments).set({ containerId: container.id, containerName: name }).where(eq(deployments.id, deploymentId));
+    await ctx.db
+      .update(deployments)
+      .set({ containerId: container.id, containerName: name })
+      .where(eq(deployments.id, deploymentId));
     log.system(`Started container ${name}; waiting for it to be healthy (${describeCheck(settings)})`);
 
     // 3. Health: the old container keeps serving until the new one is ready.
-    const address = (await containerAddress(ctx.docker, container.id, network)) ?? { host: '127.0.0.1', port: settings.port ?? 0 };
+    const address = (await containerAddress(ctx.docker, container.id, network)) ?? {
+      host: '127.0.0.1',
+      port: settings.port ?? 0,
+    };
     const health = await waitHealthy(ctx.docker, container.id, {
       check: settings.healthCheck,
       address,
@@ -140,8 +198,13 @@ export async function runDeployment(ctx: AppContext, deploymentId: string): Prom
       signal: abort.signal,
     });
     if (!health.healthy) {
-      for (const line of await readLogs(ctx.docker, container.id, { tail: 30 }).catch(() => [])) log.line(line.stream, `[container] ${line.text}`);
-      throw new DomainError('invalid', `The new container did not become healthy: ${health.reason}`, 'The previous version is still serving.');
+      for (const line of await readLogs(ctx.docker, container.id, { tail: 30 }).catch(() => []))
+        log.line(line.stream, `[container] ${line.text}`);
+      throw new DomainError(
+        'invalid',
+        `The new container did not become healthy: ${health.reason}`,
+        'The previous version is still serving.',
+      );
     }
     if (abort.signal.aborted) throw new Cancelled();
 
@@ -150,7 +213,9 @@ export async function runDeployment(ctx: AppContext, deploymentId: string): Prom
     if (!switched) throw new Cancelled();
     newContainerId = undefined; // it is live now: never remove it from here on
     log.system(`Deployment #${claimed.number} is live`);
-    await pruneImages(ctx, app, (t) => log.system(t)).catch((err) => log.system(`Image pruning skipped: ${(err as Error).message}`));
+    await pruneImages(ctx, app, (t) => log.system(t)).catch((err) =>
+      log.system(`Image pruning skipped: ${(err as Error).message}`),
+    );
   } catch (err) {
     if (newContainerId) await removeContainer(ctx.docker, newContainerId, { force: true }).catch(() => {});
     const cancelled = err instanceof Cancelled || abort.signal.aborted;
@@ -163,7 +228,10 @@ export async function runDeployment(ctx: AppContext, deploymentId: string): Prom
       await setStatus(ctx, deploymentId, 'queued', { error: err.message });
       throw err;
     } else {
-      const message = err instanceof DomainError ? `${err.message}${err.hint ? ` ${err.hint}` : ''}` : `Unexpected error: ${(err as Error).message}`;
+      const message =
+        err instanceof DomainError
+          ? `${err.message}${err.hint ? ` ${err.hint}` : ''}`
+          : `Unexpected error: ${(err as Error).message}`;
       if (!(err instanceof DomainError)) ctx.logger.error({ err, deploymentId }, 'deployment crashed');
       log.line('stderr', message);
       await setStatus(ctx, deploymentId, 'failed', { error: message, finishedAt: new Date() });
@@ -174,7 +242,11 @@ export async function runDeployment(ctx: AppContext, deploymentId: string): Prom
     await cleanupSource?.().catch(() => {});
     // Every way out of an attempt passes here, after the log is flushed: the outcome and a
     // failure's log become project context. enqueueIndex never throws.
-    await enqueueIndex(ctx, { appId: claimed.appId, reason: 'deployment finished' }, `${deploymentId}-${claimed.attempts + 1}`);
+    await enqueueIndex(
+      ctx,
+      { appId: claimed.appId, reason: 'deployment finished' },
+      `${deploymentId}-${claimed.attempts + 1}`,
+    );
   }
 }
 
@@ -185,11 +257,23 @@ function splitTag(ref: string): [string, string] {
 
 function describeCheck(settings: DeploymentSettings): string {
   const c = settings.healthCheck;
-  return c.type === 'http' ? `HTTP GET ${c.path} on port ${settings.port}` : c.type === 'tcp' ? `TCP port ${settings.port}` : 'still running after a second';
+  return c.type === 'http'
+    ? `HTTP GET ${c.path} on port ${settings.port}`
+    : c.type === 'tcp'
+      ? `TCP port ${settings.port}`
+      : 'still running after a second';
 }
 
-async function setStatus(ctx: AppContext, id: string, status: Deployment['status'], extra: Partial<Deployment> = {}): Promise<void> {
-  await ctx.db.update(deployments).set({ status, ...extra }).where(eq(deployments.id, id));
+async function setStatus(
+  ctx: AppContext,
+  id: string,
+  status: Deployment['status'],
+  extra: Partial<Deployment> = {},
+): Promise<void> {
+  await ctx.db
+    .update(deployments)
+    .set({ status, ...extra })
+    .where(eq(deployments.id, id));
   ctx.events.emit(statusEvent(id));
 }
 
@@ -197,13 +281,20 @@ async function finishCancelledIfRequested(ctx: AppContext, id: string): Promise<
   await ctx.db
     .update(deployments)
     .set({ status: 'cancelled', finishedAt: new Date(), error: 'Cancelled before it started.' })
-    .where(and(eq(deployments.id, id), eq(deployments.cancelRequested, true), inArray(deployments.status, ['queued', 'building', 'starting'])));
+    .where(
+      and(
+        eq(deployments.id, id),
+        eq(deployments.cancelRequested, true),
+        inArray(deployments.status, ['queued', 'building', 'starting']),
+      ),
+    );
   ctx.events.emit(statusEvent(id));
 }
 
 /** Containers an earlier, interrupted attempt of this deployment left behind. */
 async function removeLeftovers(ctx: AppContext, deploymentId: string): Promise<void> {
-  for (const c of await listManagedContainers(ctx.docker, { deployment: deploymentId })) await removeContainer(ctx.docker, c.id, { force: true });
+  for (const c of await listManagedContainers(ctx.docker, { deployment: deploymentId }))
+    await removeContainer(ctx.docker, c.id, { force: true });
 }
 
 /** Heartbeat for reconciliation, and the cancel flag polled from the database (any process may set it). */
@@ -211,7 +302,10 @@ function watchDeployment(ctx: AppContext, id: string, abort: AbortController) {
   let lastBeat = Date.now();
   const timer = setInterval(() => {
     void (async () => {
-      const [row] = await ctx.db.select({ cancel: deployments.cancelRequested }).from(deployments).where(eq(deployments.id, id));
+      const [row] = await ctx.db
+        .select({ cancel: deployments.cancelRequested })
+        .from(deployments)
+        .where(eq(deployments.id, id));
       if (row?.cancel && !abort.signal.aborted) abort.abort();
       if (Date.now() - lastBeat >= HEARTBEAT_MS) {
         lastBeat = Date.now();

@@ -14,7 +14,13 @@ export async function pruneImages(ctx: AppContext, app: AppRow, say: (text: stri
   const done = await ctx.db
     .select()
     .from(deployments)
-    .where(and(eq(deployments.appId, app.id), inArray(deployments.status, [...SUCCEEDED, 'failed', 'cancelled']), eq(deployments.imagePruned, false)))
+    .where(
+      and(
+        eq(deployments.appId, app.id),
+        inArray(deployments.status, [...SUCCEEDED, 'failed', 'cancelled']),
+        eq(deployments.imagePruned, false),
+      ),
+    )
     .orderBy(desc(deployments.number));
   const successful = done.filter((d) => SUCCEEDED.includes(d.status));
   const kept = new Set(successful.slice(0, keep).map((d) => d.imageTag));

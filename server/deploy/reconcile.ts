@@ -24,13 +24,28 @@ export interface ReconcileReport {
  * Containers of deployments this database does not know are left alone: another panel may own them.
  */
 export async function reconcile(ctx: AppContext, opts: { staleAfterMs: number }): Promise<ReconcileReport> {
-  const report: ReconcileReport = { interrupted: [], requeued: [], removedContainers: [], missingContainers: [], engine: 'ok' };
+  const report: ReconcileReport = {
+    interrupted: [],
+    requeued: [],
+    removedContainers: [],
+    missingContainers: [],
+    engine: 'ok',
+  };
   const staleBefore = new Date(Date.now() - opts.staleAfterMs);
 
   const stale = await ctx.db
     .update(deployments)
-    .set({ status: 'failed', finishedAt: new Date(), error: 'Interrupted: the panel stopped while this deployment was running. Deploy again.' })
-    .where(and(inArray(deployments.status, ['building', 'starting']), or(isNull(deployments.heartbeatAt), lt(deployments.heartbeatAt, staleBefore))))
+    .set({
+      status: 'failed',
+      finishedAt: new Date(),
+      error: 'Interrupted: the panel stopped while this deployment was running. Deploy again.',
+    })
+    .where(
+      and(
+        inArray(deployments.status, ['building', 'starting']),
+        or(isNull(deployments.heartbeatAt), lt(deployments.heartbeatAt, staleBefore)),
+      ),
+    )
     .returning();
   for (const d of stale) {
     report.interrupted.push(d.id);
@@ -49,7 +64,15 @@ export async function reconcile(ctx: AppContext, opts: { staleAfterMs: number })
     const containers = await listManagedContainers(ctx.docker);
     const byDeployment = new Map(containers.map((c) => [c.labels['dev.openpanel.deployment'], c]));
     const known = byDeployment.size
-      ? await ctx.db.select().from(deployments).where(inArray(deployments.id, [...byDeployment.keys()].filter((k): k is string => !!k)))
+      ? await ctx.db
+          .select()
+          .from(deployments)
+          .where(
+            inArray(
+              deployments.id,
+              [...byDeployment.keys()].filter((k): k is string => !!k),
+            ),
+          )
       : [];
     const live = new Set((await ctx.db.select({ id: apps.currentDeploymentId }).from(apps)).map((a) => a.id));
     for (const d of known) {
@@ -58,7 +81,15 @@ export async function reconcile(ctx: AppContext, opts: { staleAfterMs: number })
       await removeContainer(ctx.docker, container.id, { force: true });
       report.removedContainers.push(container.name);
     }
-    const liveRows = await ctx.db.select().from(deployments).where(inArray(deployments.id, [...live].filter((x): x is string => !!x).concat('00000000-0000-0000-0000-000000000000')));
+    const liveRows = await ctx.db
+      .select()
+      .from(deployments)
+      .where(
+        inArray(
+          deployments.id,
+          [...live].filter((x): x is string => !!x).concat('00000000-0000-0000-0000-000000000000'),
+        ),
+      );
     for (const d of liveRows) if (!byDeployment.has(d.id)) report.missingContainers.push(d.id);
   } catch (err) {
     report.engine = (err as Error).message;
@@ -73,7 +104,13 @@ export async function reconcile(ctx: AppContext, opts: { staleAfterMs: number })
 export function startReconciler(ctx: AppContext, everyMs = 30_000): { stop(): void; first: Promise<ReconcileReport> } {
   const staleAfterMs = 60_000;
   const first = reconcile(ctx, { staleAfterMs: ctx.jobs.kind === 'in-process' ? 0 : staleAfterMs });
-  const timer = setInterval(() => void reconcile(ctx, { staleAfterMs }).catch((err) => ctx.logger.warn({ err: (err as Error).message }, 'reconciliation failed')), everyMs);
+  const timer = setInterval(
+    () =>
+      void reconcile(ctx, { staleAfterMs }).catch((err) =>
+        ctx.logger.warn({ err: (err as Error).message }, 'reconciliation failed'),
+      ),
+    everyMs,
+  );
   timer.unref();
   return { first, stop: () => clearInterval(timer) };
 }

@@ -58,7 +58,11 @@ describe('when the Docker engine is down', () => {
     expect(ready.status).toBe(503);
     expect((await ready.json()).checks.docker.status).toBe('error');
 
-    await owner.post('/api/apps', { name: 'patient', source: { type: 'image', image: BUSYBOX }, command: ['sleep', '3600'] });
+    await owner.post('/api/apps', {
+      name: 'patient',
+      source: { type: 'image', image: BUSYBOX },
+      command: ['sleep', '3600'],
+    });
     const { deployment } = await (await owner.post('/api/apps/patient/deploy')).json();
     let d: Record<string, any> = {};
     for (let i = 0; i < 50 && !d.error; i++) {
@@ -82,15 +86,29 @@ describe('when Redis is down', () => {
   let port: number;
   let panel: TestPanel;
   const startRedis = async () => {
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     for (let i = 0; i < 100; i++) {
-      const ok = await new Promise<boolean>((resolve) => net.connect(port, '127.0.0.1').on('connect', function (this: net.Socket) { this.end(); resolve(true); }).on('error', () => resolve(false)));
+      const ok = await new Promise<boolean>((resolve) =>
+        net
+          .connect(port, '127.0.0.1')
+          .on('connect', function (this: net.Socket) {
+            this.end();
+            resolve(true);
+          })
+          .on('error', () => resolve(false)),
+      );
       if (ok) return;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error('redis did not start');
   };
-  const stopRedis = () => new Promise((resolve) => { redis!.once('exit', resolve); redis!.kill('SIGKILL'); });
+  const stopRedis = () =>
+    new Promise((resolve) => {
+      redis!.once('exit', resolve);
+      redis!.kill('SIGKILL');
+    });
 
   beforeAll(async () => {
     port = await freePort();
@@ -106,7 +124,11 @@ describe('when Redis is down', () => {
   it('deploys through BullMQ; with Redis down the request says so, and the deployment runs once Redis is back', async () => {
     expect(panel.ctx.jobs.kind).toBe('bullmq');
     const owner = await setupOwner(panel);
-    await owner.post('/api/apps', { name: 'queued-app', source: { type: 'image', image: BUSYBOX }, command: ['sleep', '3600'] });
+    await owner.post('/api/apps', {
+      name: 'queued-app',
+      source: { type: 'image', image: BUSYBOX },
+      command: ['sleep', '3600'],
+    });
     const first = await (await owner.post('/api/apps/queued-app/deploy')).json();
     expect(first.notice).toBeUndefined();
     await waitForDeployment(owner, first.deployment.id, ['running'], 60_000);

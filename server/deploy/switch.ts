@@ -20,7 +20,10 @@ export interface AppSwitchedEvent {
  * false when it may not go live any more (cancelled meanwhile, or a newer deployment won).
  * Only then does the old container stop: until this commits, the old one keeps serving.
  */
-export async function switchTraffic(ctx: AppContext, args: { app: AppRow; deployment: Deployment; containerId: string; network: string }): Promise<boolean> {
+export async function switchTraffic(
+  ctx: AppContext,
+  args: { app: AppRow; deployment: Deployment; containerId: string; network: string },
+): Promise<boolean> {
   const { app, deployment, containerId, network } = args;
   // The app's own name resolves to the new container too from here on. This happens before the
   // switch commits, so a client that sees `running` never sees the container mid-reconnect; for a
@@ -28,19 +31,29 @@ export async function switchTraffic(ctx: AppContext, args: { app: AppRow; deploy
   const net = ctx.docker.getNetwork(network);
   await engineCall(ctx.docker, async () => {
     await net.disconnect({ Container: containerId });
-    await net.connect({ Container: containerId, EndpointConfig: { Aliases: [app.name, `${app.name}-d${deployment.number}`] } });
+    await net.connect({
+      Container: containerId,
+      EndpointConfig: { Aliases: [app.name, `${app.name}-d${deployment.number}`] },
+    });
   }).catch((err) => ctx.logger.warn({ err: (err as Error).message, app: app.name }, 'could not move the app alias'));
-
 
   const previous = await ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${app.id}))`);
     const [fresh] = await tx.select().from(apps).where(eq(apps.id, app.id));
-    const [current] = fresh?.currentDeploymentId ? await tx.select().from(deployments).where(eq(deployments.id, fresh.currentDeploymentId)) : [];
+    const [current] = fresh?.currentDeploymentId
+      ? await tx.select().from(deployments).where(eq(deployments.id, fresh.currentDeploymentId))
+      : [];
     if (!fresh || (current && current.number > deployment.number && current.status === 'running')) return null;
     const [live] = await tx
       .update(deployments)
       .set({ status: 'running', finishedAt: new Date(), error: null })
-      .where(and(eq(deployments.id, deployment.id), eq(deployments.status, 'starting'), eq(deployments.cancelRequested, false)))
+      .where(
+        and(
+          eq(deployments.id, deployment.id),
+          eq(deployments.status, 'starting'),
+          eq(deployments.cancelRequested, false),
+        ),
+      )
       .returning();
     if (!live) return null;
     if (current && current.id !== deployment.id) {
@@ -54,7 +67,12 @@ export async function switchTraffic(ctx: AppContext, args: { app: AppRow; deploy
   });
   if (!previous) return false;
 
-  const event: AppSwitchedEvent = { appId: app.id, deploymentId: deployment.id, containerName: `op-${app.name}-d${deployment.number}`, network };
+  const event: AppSwitchedEvent = {
+    appId: app.id,
+    deploymentId: deployment.id,
+    containerName: `op-${app.name}-d${deployment.number}`,
+    network,
+  };
   ctx.events.emit(APP_SWITCHED, event);
   ctx.events.emit(statusEvent(deployment.id));
 

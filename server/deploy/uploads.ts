@@ -15,5 +15,9 @@ export function uploadPath(ctx: AppContext, id: string): string {
     const file = path.join(uploadsDir(ctx), `${id}${ext}`);
     if (fs.existsSync(file)) return file;
   }
-  throw new DomainError('not_found', `Upload ${id} is not on this server any more.`, 'Upload the archive again with POST /api/uploads.');
+  throw new DomainError(
+    'not_found',
+    `Upload ${id} is not on this server any more.`,
+    'Upload the archive again with POST /api/uploads.',
+  );
 }

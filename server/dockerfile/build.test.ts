@@ -32,10 +32,15 @@ beforeAll(async () => {
   try {
     await docker.ping();
   } catch (err) {
-    throw new Error(`The Docker engine is not reachable at /var/run/docker.sock (${String(err)}). Start dockerd; these tests need it.`);
+    throw new Error(
+      `The Docker engine is not reachable at /var/run/docker.sock (${String(err)}). Start dockerd; these tests need it.`,
+    );
   }
   try {
-    await promisify(execFile)('bash', ['scripts/build-base-images.sh', 'node', 'python', 'nginx'], { cwd: repoRoot, timeout: 900_000 });
+    await promisify(execFile)('bash', ['scripts/build-base-images.sh', 'node', 'python', 'nginx'], {
+      cwd: repoRoot,
+      timeout: 900_000,
+    });
   } catch (err) {
     const { stdout = '', stderr = '' } = err as { stdout?: string; stderr?: string };
     throw new Error(`scripts/build-base-images.sh failed:\n${stdout}${stderr}`);
@@ -48,12 +53,18 @@ afterAll(async () => {
     await docker.getContainer(info.Id).remove({ force: true });
   }
   for (const info of await docker.listImages({ filters })) {
-    await docker.getImage(info.Id).remove({ force: true }).catch(() => undefined);
+    await docker
+      .getImage(info.Id)
+      .remove({ force: true })
+      .catch(() => undefined);
   }
   // Newest first, so each image goes before the layers under it; an image that something else
   // still uses is refused by the engine and stays.
   for (const id of createdImages.reverse()) {
-    await docker.getImage(id).remove().catch(() => undefined);
+    await docker
+      .getImage(id)
+      .remove()
+      .catch(() => undefined);
   }
   for (const dir of workDirs) await rm(dir, { recursive: true, force: true });
 }, 120_000);
@@ -61,7 +72,12 @@ afterAll(async () => {
 describe('generated Dockerfiles build and serve', () => {
   it('Node http server (npm, package-lock.json, no dependencies)', async () => {
     const result = await buildAndServe('node', {
-      'package.json': JSON.stringify({ name: 'hello-node', version: '1.0.0', private: true, scripts: { start: 'node server.js' } }),
+      'package.json': JSON.stringify({
+        name: 'hello-node',
+        version: '1.0.0',
+        private: true,
+        scripts: { start: 'node server.js' },
+      }),
       'package-lock.json': JSON.stringify({
         name: 'hello-node',
         version: '1.0.0',
@@ -71,7 +87,7 @@ describe('generated Dockerfiles build and serve', () => {
       }),
       'server.js': [
         "const http = require('node:http');",
-        "http.createServer((req, res) => res.end(`hello from node as ${process.getuid()}`))",
+        'http.createServer((req, res) => res.end(`hello from node as ${process.getuid()}`))',
         "  .listen(Number(process.env.PORT || 3000), process.env.HOST || '0.0.0.0');",
       ].join('\n'),
       'README.md': '# hello',
@@ -86,7 +102,16 @@ describe('generated Dockerfiles build and serve', () => {
   it('Flask app (requirements.txt, gunicorn)', async () => {
     const result = await buildAndServe('flask', {
       'requirements.txt': 'flask\ngunicorn\n',
-      'app.py': ['from flask import Flask', '', 'app = Flask(__name__)', '', '@app.get("/")', 'def index():', '    return "hello from flask"', ''].join('\n'),
+      'app.py': [
+        'from flask import Flask',
+        '',
+        'app = Flask(__name__)',
+        '',
+        '@app.get("/")',
+        'def index():',
+        '    return "hello from flask"',
+        '',
+      ].join('\n'),
     });
     expect(result.generated.stack).toBe('python-flask');
     expect(result.body).toBe('hello from flask');
@@ -113,8 +138,14 @@ describe('generated Dockerfiles build and serve', () => {
 
   it('Vite app (npm install from the registry, built, served by nginx)', async () => {
     const result = await buildAndServe('vite', {
-      'package.json': JSON.stringify({ name: 'hello-vite', private: true, scripts: { build: 'vite build' }, devDependencies: { vite: '5.4.11' } }),
-      'index.html': '<!doctype html><div id="app">hello from vite</div><script type="module" src="/main.js"></script>\n',
+      'package.json': JSON.stringify({
+        name: 'hello-vite',
+        private: true,
+        scripts: { build: 'vite build' },
+        devDependencies: { vite: '5.4.11' },
+      }),
+      'index.html':
+        '<!doctype html><div id="app">hello from vite</div><script type="module" src="/main.js"></script>\n',
       'main.js': 'document.getElementById("app").dataset.ready = "yes";\n',
     });
     expect(result.generated.stack).toBe('static-vite');
@@ -147,7 +178,11 @@ interface Served {
 }
 
 /** Writes the fixture, generates, builds with the Dockerfile and .dockerignore as generated, runs, fetches `/`. */
-async function buildAndServe(name: string, files: Record<string, string>, options?: { port?: number }): Promise<Served> {
+async function buildAndServe(
+  name: string,
+  files: Record<string, string>,
+  options?: { port?: number },
+): Promise<Served> {
   const dir = await mkdtemp(path.join(tmpdir(), `openpanel-build-${name}-`));
   workDirs.push(dir);
   for (const [rel, text] of Object.entries(files)) {
@@ -188,7 +223,12 @@ async function buildImage(dir: string, ignoreText: string, tag: string): Promise
     },
   });
   const before = new Set((await docker.listImages({ all: true })).map((i) => i.Id));
-  const stream = await docker.buildImage(context as unknown as NodeJS.ReadableStream, { t: tag, labels, rm: true, forcerm: true });
+  const stream = await docker.buildImage(context as unknown as NodeJS.ReadableStream, {
+    t: tag,
+    labels,
+    rm: true,
+    forcerm: true,
+  });
   const log: string[] = [];
   await new Promise<void>((resolve, reject) => {
     docker.modem.followProgress(
@@ -203,7 +243,8 @@ async function buildImage(dir: string, ignoreText: string, tag: string): Promise
   // Step results print as " ---> <id>"; those not present before (cache hits were) are ours.
   const stepIds = new Set(log.flatMap((l) => [...l.matchAll(/---> ([0-9a-f]{12})\b/g)].map((m) => m[1])));
   for (const image of await docker.listImages({ all: true })) {
-    if (!before.has(image.Id) && stepIds.has(image.Id.replace('sha256:', '').slice(0, 12))) createdImages.push(image.Id);
+    if (!before.has(image.Id) && stepIds.has(image.Id.replace('sha256:', '').slice(0, 12)))
+      createdImages.push(image.Id);
   }
   const failure = log.find((l) => l.startsWith('ERROR: '));
   if (failure) throw new Error(`docker build ${tag} failed:\n${log.slice(-30).join('')}`);

@@ -4,7 +4,10 @@ export type Line = string | false | null | undefined;
 
 /** Joins the lines that are present; a blank string keeps a blank line between stages. */
 export function joinLines(...lines: (Line | Line[])[]): string {
-  return `${lines.flat().filter((l): l is string => typeof l === 'string').join('\n')}\n`;
+  return `${lines
+    .flat()
+    .filter((l): l is string => typeof l === 'string')
+    .join('\n')}\n`;
 }
 
 export function header(stack: string): string {

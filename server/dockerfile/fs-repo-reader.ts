@@ -4,9 +4,30 @@ import type { RepoReader } from './types.ts';
 
 /** Folders that hold installed dependencies, build output or tool state, never app evidence. */
 const skippedDirs = new Set([
-  '.git', '.hg', '.svn', 'node_modules', 'bower_components', 'vendor', 'target', '__pycache__',
-  '.venv', 'venv', '.tox', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.next', '.nuxt',
-  '.output', '.svelte-kit', '.turbo', '.cache', '.parcel-cache', '.gradle', '.idea', '.bundle',
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  'bower_components',
+  'vendor',
+  'target',
+  '__pycache__',
+  '.venv',
+  'venv',
+  '.tox',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
+  '.next',
+  '.nuxt',
+  '.output',
+  '.svelte-kit',
+  '.turbo',
+  '.cache',
+  '.parcel-cache',
+  '.gradle',
+  '.idea',
+  '.bundle',
 ]);
 const skippedPaths = new Set(['.yarn/cache', '.yarn/unplugged']);
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import { explained, generateFrom, json } from './test-helpers.ts';
 
-const server = "require('node:http').createServer((q, s) => s.end('ok')).listen(process.env.PORT || 3000, '0.0.0.0');\n";
+const server =
+  "require('node:http').createServer((q, s) => s.end('ok')).listen(process.env.PORT || 3000, '0.0.0.0');\n";
 
 describe('Node.js servers', () => {
   it('uses npm ci with package-lock.json and runs a plain `node` start script directly', async () => {
@@ -52,11 +53,16 @@ describe('Node.js servers', () => {
 
   it('uses pnpm with pnpm-lock.yaml, the packageManager version, and runs the build script', async () => {
     const result = await generateFrom({
-      'package.json': json({ packageManager: 'pnpm@9.12.3+sha512.abc', scripts: { build: 'tsc', start: 'node dist/main.js' } }),
+      'package.json': json({
+        packageManager: 'pnpm@9.12.3+sha512.abc',
+        scripts: { build: 'tsc', start: 'node dist/main.js' },
+      }),
       'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
       'src/main.ts': 'export {};\n',
     });
-    expect(result.dockerfile).toContain('RUN npm install -g pnpm@9.12.3\nCOPY package.json pnpm-lock.yaml ./\nRUN pnpm install --frozen-lockfile');
+    expect(result.dockerfile).toContain(
+      'RUN npm install -g pnpm@9.12.3\nCOPY package.json pnpm-lock.yaml ./\nRUN pnpm install --frozen-lockfile',
+    );
     expect(result.dockerfile).toContain('RUN pnpm run build\nRUN pnpm prune --prod');
     expect(result.startCommand).toBe('node dist/main.js');
     expect(explained(result)).toContain('Found pnpm-lock.yaml, so dependencies are installed with pnpm.');
@@ -70,7 +76,9 @@ describe('Node.js servers', () => {
       'server.js': server,
     });
     expect(result.dockerfile).toContain('RUN yarn install --frozen-lockfile');
-    expect(result.dockerfile).toContain('RUN yarn install --production --frozen-lockfile --ignore-scripts --prefer-offline');
+    expect(result.dockerfile).toContain(
+      'RUN yarn install --production --frozen-lockfile --ignore-scripts --prefer-offline',
+    );
     expect(result.dockerfile).not.toContain('corepack');
     expect(result.startCommand).toBe('yarn run start');
     expect(explained(result)).toContain('Found yarn.lock, so dependencies are installed with yarn.');
@@ -83,7 +91,9 @@ describe('Node.js servers', () => {
       '.yarnrc.yml': 'nodeLinker: node-modules\n',
       '.yarn/releases/yarn-4.5.0.cjs': '',
     });
-    expect(result.dockerfile).toContain('COPY package.json yarn.lock .yarnrc.yml ./\nCOPY .yarn/releases ./.yarn/releases\nRUN yarn install --immutable');
+    expect(result.dockerfile).toContain(
+      'COPY package.json yarn.lock .yarnrc.yml ./\nCOPY .yarn/releases ./.yarn/releases\nRUN yarn install --immutable',
+    );
     expect(result.dockerfile).toContain('RUN yarn workspaces focus --all --production');
     expect(result.dockerfile.match(/RUN corepack enable/g)).toHaveLength(2);
     expect(result.dockerfile).toContain('COPY --from=build /usr/local/share/corepack /usr/local/share/corepack');
@@ -127,7 +137,10 @@ describe('Node.js servers', () => {
 
   it('runs Nuxt from its built server when there is no start script', async () => {
     const result = await generateFrom({
-      'package.json': json({ scripts: { build: 'nuxt build', dev: 'nuxt dev' }, dependencies: { nuxt: '^3.13.0', vue: '^3' } }),
+      'package.json': json({
+        scripts: { build: 'nuxt build', dev: 'nuxt dev' },
+        dependencies: { nuxt: '^3.13.0', vue: '^3' },
+      }),
       'package-lock.json': '{}',
     });
     expect(result.stack).toBe('nuxt');
@@ -145,7 +158,10 @@ describe('Node.js servers', () => {
 describe('Next.js', () => {
   it('copies only the standalone server when next.config asks for it', async () => {
     const result = await generateFrom({
-      'package.json': json({ scripts: { build: 'next build', start: 'next start' }, dependencies: { next: '15.0.0', react: '19.0.0' } }),
+      'package.json': json({
+        scripts: { build: 'next build', start: 'next start' },
+        dependencies: { next: '15.0.0', react: '19.0.0' },
+      }),
       'package-lock.json': '{}',
       'next.config.mjs': "export default { output: 'standalone' };\n",
       'public/favicon.ico': '',
@@ -178,7 +194,10 @@ describe('Next.js', () => {
 describe('static front-ends', () => {
   it('builds a Vite app with npm and serves dist/ from nginx', async () => {
     const result = await generateFrom({
-      'package.json': json({ scripts: { dev: 'vite', build: 'vite build', preview: 'vite preview' }, devDependencies: { vite: '^5.4.0' } }),
+      'package.json': json({
+        scripts: { dev: 'vite', build: 'vite build', preview: 'vite preview' },
+        devDependencies: { vite: '^5.4.0' },
+      }),
       'package-lock.json': '{}',
       'index.html': '<div id="app"></div>',
     });
@@ -211,7 +230,10 @@ describe('static front-ends', () => {
 
   it('serves Create React App builds from build/', async () => {
     const result = await generateFrom({
-      'package.json': json({ scripts: { start: 'react-scripts start', build: 'react-scripts build' }, dependencies: { 'react-scripts': '5.0.1' } }),
+      'package.json': json({
+        scripts: { start: 'react-scripts start', build: 'react-scripts build' },
+        dependencies: { 'react-scripts': '5.0.1' },
+      }),
       'package-lock.json': '{}',
     });
     expect(result.stack).toBe('static-create-react-app');
@@ -220,7 +242,11 @@ describe('static front-ends', () => {
 
   it('treats Vite with its own server framework as a Node server', async () => {
     const result = await generateFrom({
-      'package.json': json({ scripts: { build: 'vite build', start: 'node server.js' }, dependencies: { express: '^4' }, devDependencies: { vite: '^5' } }),
+      'package.json': json({
+        scripts: { build: 'vite build', start: 'node server.js' },
+        dependencies: { express: '^4' },
+        devDependencies: { vite: '^5' },
+      }),
       'package-lock.json': '{}',
       'server.js': server,
     });
@@ -229,6 +255,8 @@ describe('static front-ends', () => {
   });
 
   it('asks for a build script when a static builder has none', async () => {
-    await expect(generateFrom({ 'package.json': json({ devDependencies: { vite: '^5' } }) })).rejects.toThrow(/no "build" script/);
+    await expect(generateFrom({ 'package.json': json({ devDependencies: { vite: '^5' } }) })).rejects.toThrow(
+      /no "build" script/,
+    );
   });
 });

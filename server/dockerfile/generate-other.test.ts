@@ -53,7 +53,9 @@ describe('Ruby', () => {
     expect(result.baseImages).toEqual(['ruby:3.3-slim-bookworm']);
     expect(result.dockerfile).toContain('BUNDLE_DEPLOYMENT=1');
     expect(result.dockerfile).toContain('COPY Gemfile Gemfile.lock ./\nRUN bundle install');
-    expect(result.dockerfile).toContain('SECRET_KEY_BASE_DUMMY=1 RAILS_ENV=production bundle exec rails assets:precompile');
+    expect(result.dockerfile).toContain(
+      'SECRET_KEY_BASE_DUMMY=1 RAILS_ENV=production bundle exec rails assets:precompile',
+    );
     expect(result.dockerfile).toContain('libpq-dev');
     expect(result.dockerfile).toContain('apt-get install -y --no-install-recommends libpq5');
     expect(explained(result)).toContain('Found Gemfile');
@@ -61,7 +63,11 @@ describe('Ruby', () => {
   });
 
   it('serves a Rack app with puma', async () => {
-    const result = await generateFrom({ Gemfile: "gem 'rack'\ngem 'puma'\n", 'config.ru': 'run ->(env) { [200, {}, ["ok"]] }\n', '.ruby-version': '3.2.5\n' });
+    const result = await generateFrom({
+      Gemfile: "gem 'rack'\ngem 'puma'\n",
+      'config.ru': 'run ->(env) { [200, {}, ["ok"]] }\n',
+      '.ruby-version': '3.2.5\n',
+    });
     expect(result.stack).toBe('ruby');
     expect(result.startCommand).toBe('bundle exec puma -b tcp://0.0.0.0:$PORT config.ru');
     expect(result.baseImages).toEqual(['ruby:3.2-slim-bookworm']);
@@ -73,7 +79,9 @@ describe('Ruby', () => {
 describe('PHP', () => {
   it('installs Composer dependencies and serves public/ with Apache on $PORT', async () => {
     const result = await generateFrom({
-      'composer.json': json({ require: { php: '^8.2', 'laravel/framework': '^11.0', 'ext-pdo_mysql': '*', 'ext-mbstring': '*' } }),
+      'composer.json': json({
+        require: { php: '^8.2', 'laravel/framework': '^11.0', 'ext-pdo_mysql': '*', 'ext-mbstring': '*' },
+      }),
       'composer.lock': '{}',
       'public/index.php': '<?php echo "ok";',
       'package.json': json({ scripts: { build: 'vite build' }, devDependencies: { vite: '^5' } }),
@@ -115,7 +123,8 @@ describe('PHP', () => {
 describe('Java', () => {
   it('packages a Spring Boot jar with Maven and runs it on a JRE', async () => {
     const result = await generateFrom({
-      'pom.xml': '<project><parent><artifactId>spring-boot-starter-parent</artifactId></parent><properties><java.version>17</java.version></properties></project>',
+      'pom.xml':
+        '<project><parent><artifactId>spring-boot-starter-parent</artifactId></parent><properties><java.version>17</java.version></properties></project>',
       'src/main/java/App.java': 'class App {}',
     });
     expect(result.stack).toBe('java-spring-boot');
@@ -131,13 +140,16 @@ describe('Java', () => {
 describe('Rust', () => {
   it('builds the declared binary with --locked onto debian-slim', async () => {
     const result = await generateFrom({
-      'Cargo.toml': '[package]\nname = "web-api"\nversion = "0.1.0"\n\n[[bin]]\nname = "server"\npath = "src/main.rs"\n\n[dependencies]\naxum = "0.7"\n',
+      'Cargo.toml':
+        '[package]\nname = "web-api"\nversion = "0.1.0"\n\n[[bin]]\nname = "server"\npath = "src/main.rs"\n\n[dependencies]\naxum = "0.7"\n',
       'Cargo.lock': '',
       'src/main.rs': 'fn main() {}',
     });
     expect(result.stack).toBe('rust');
     expect(result.baseImages).toEqual(['rust:1-bookworm', 'debian:bookworm-slim']);
-    expect(result.dockerfile).toContain('RUN cargo build --release --locked --bin server && cp target/release/server /server');
+    expect(result.dockerfile).toContain(
+      'RUN cargo build --release --locked --bin server && cp target/release/server /server',
+    );
     expect(result.dockerfile).toContain('ca-certificates');
     expect(result.startCommand).toBe('server');
     expect(explained(result)).toContain('Found Cargo.toml');
@@ -161,7 +173,9 @@ describe('static HTML and errors', () => {
   });
 
   it('throws an invalid DomainError with a hint when nothing is recognised', async () => {
-    const error = await generateDockerfile(memoryRepoReader({ 'README.md': '# hi', 'docs/index.html': '' })).catch((e: unknown) => e);
+    const error = await generateDockerfile(memoryRepoReader({ 'README.md': '# hi', 'docs/index.html': '' })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ kind: 'invalid', message: 'No supported stack found in the repository.' });
     expect((error as DomainError).hint).toContain('Dockerfile');

@@ -7,7 +7,10 @@ const fastApiApp = 'from fastapi import FastAPI\n\napi = FastAPI()\n';
 
 describe('Python', () => {
   it('installs requirements.txt into a venv and serves Flask with gunicorn', async () => {
-    const result = await generateFrom({ 'requirements.txt': 'Flask==3.1.0\ngunicorn>=22  # server\n', 'app.py': flaskApp });
+    const result = await generateFrom({
+      'requirements.txt': 'Flask==3.1.0\ngunicorn>=22  # server\n',
+      'app.py': flaskApp,
+    });
     expect(result.stack).toBe('python-flask');
     expect(result.port).toBe(8000);
     expect(result.startCommand).toBe('gunicorn --bind 0.0.0.0:$PORT app:app');
@@ -47,21 +50,25 @@ describe('Python', () => {
 
   it('uses uv sync with uv.lock and serves FastAPI with uvicorn', async () => {
     const result = await generateFrom({
-      'pyproject.toml': '[project]\nname = "api"\nrequires-python = ">=3.11"\ndependencies = [\n  "fastapi>=0.115",\n  "uvicorn[standard]>=0.30",\n]\n',
+      'pyproject.toml':
+        '[project]\nname = "api"\nrequires-python = ">=3.11"\ndependencies = [\n  "fastapi>=0.115",\n  "uvicorn[standard]>=0.30",\n]\n',
       'uv.lock': 'version = 1\n',
       'src/api/main.py': fastApiApp,
     });
     expect(result.stack).toBe('python-fastapi');
     expect(result.startCommand).toBe('uvicorn api.main:api --host 0.0.0.0 --port $PORT --app-dir src');
     expect(result.dockerfile).toContain('RUN pip install uv');
-    expect(result.dockerfile).toContain('COPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev --no-install-project');
+    expect(result.dockerfile).toContain(
+      'COPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev --no-install-project',
+    );
     expect(result.dockerfile).not.toContain('uv pip install');
     expect(explained(result)).toContain('Found pyproject.toml and uv.lock');
   });
 
   it('uses Poetry with poetry.lock and installs uvicorn for Starlette when missing', async () => {
     const result = await generateFrom({
-      'pyproject.toml': '[tool.poetry]\nname = "svc"\n\n[tool.poetry.dependencies]\npython = "^3.11"\nstarlette = "^0.40"\n\n[build-system]\nrequires = ["poetry-core"]\n',
+      'pyproject.toml':
+        '[tool.poetry]\nname = "svc"\n\n[tool.poetry.dependencies]\npython = "^3.11"\nstarlette = "^0.40"\n\n[build-system]\nrequires = ["poetry-core"]\n',
       'poetry.lock': '# lock\n',
       'main.py': 'from starlette.applications import Starlette\napp = Starlette()\n',
     });
@@ -74,7 +81,11 @@ describe('Python', () => {
   });
 
   it('picks the Python image from .python-version', async () => {
-    const result = await generateFrom({ '.python-version': '3.11.9\n', 'requirements.txt': 'fastapi\nuvicorn\n', 'main.py': fastApiApp });
+    const result = await generateFrom({
+      '.python-version': '3.11.9\n',
+      'requirements.txt': 'fastapi\nuvicorn\n',
+      'main.py': fastApiApp,
+    });
     expect(result.baseImages).toEqual(['python:3.11-slim-bookworm']);
     expect(result.startCommand).toBe('uvicorn main:api --host 0.0.0.0 --port $PORT');
   });
@@ -85,13 +96,21 @@ describe('Python', () => {
       'app.py': flaskApp,
     });
     expect(project.dockerfile).toContain('COPY . .\nRUN pip install .');
-    const editable = await generateFrom({ 'requirements.txt': '-e .\n-r requirements/base.txt\n', 'requirements/base.txt': 'flask\ngunicorn\n', 'app.py': flaskApp });
+    const editable = await generateFrom({
+      'requirements.txt': '-e .\n-r requirements/base.txt\n',
+      'requirements/base.txt': 'flask\ngunicorn\n',
+      'app.py': flaskApp,
+    });
     expect(editable.dockerfile).toContain('COPY . .\nRUN pip install -r requirements.txt');
     expect(editable.stack).toBe('python-flask');
   });
 
   it('prefers the Procfile web process', async () => {
-    const result = await generateFrom({ 'requirements.txt': 'flask\ngunicorn\n', Procfile: 'web: gunicorn -w 4 --bind 0.0.0.0:$PORT wsgi:app\n', 'wsgi.py': flaskApp });
+    const result = await generateFrom({
+      'requirements.txt': 'flask\ngunicorn\n',
+      Procfile: 'web: gunicorn -w 4 --bind 0.0.0.0:$PORT wsgi:app\n',
+      'wsgi.py': flaskApp,
+    });
     expect(result.startCommand).toBe('gunicorn -w 4 --bind 0.0.0.0:$PORT wsgi:app');
     expect(explained(result)).toContain("Procfile's web process");
   });

@@ -32,9 +32,16 @@ const detectors: Detector[] = [
 ];
 
 /** Detects the repository's stack and writes a Dockerfile, a .dockerignore and the reasons. */
-export async function generateDockerfile(repo: RepoReader, options: GenerateOptions = {}): Promise<GeneratedDockerfile> {
+export async function generateDockerfile(
+  repo: RepoReader,
+  options: GenerateOptions = {},
+): Promise<GeneratedDockerfile> {
   if (options.port !== undefined && !(Number.isInteger(options.port) && options.port >= 1 && options.port <= 65535)) {
-    throw new DomainError('invalid', `Port ${options.port} is not a valid TCP port.`, 'Use a whole number from 1 to 65535.');
+    throw new DomainError(
+      'invalid',
+      `Port ${options.port} is not a valid TCP port.`,
+      'Use a whole number from 1 to 65535.',
+    );
   }
   const facts = await RepoFacts.load(repo);
   for (const [index, detector] of detectors.entries()) {
@@ -54,8 +61,11 @@ function notesFor(facts: RepoFacts, others: Detector[]): string[] {
   const notes: string[] = [];
   const ignored = others.flatMap((d) => d.manifests).filter((m) => facts.has(m) && m !== 'index.html');
   if (ignored.length > 0) {
-    notes.push(`Also found ${ignored.join(', ')}; they are not built into this image. Add a build stage if the app needs them.`);
+    notes.push(
+      `Also found ${ignored.join(', ')}; they are not built into this image. Add a build stage if the app needs them.`,
+    );
   }
-  if (facts.has('Dockerfile')) notes.push('The repository already has a Dockerfile; this generated one is an alternative, not a replacement.');
+  if (facts.has('Dockerfile'))
+    notes.push('The repository already has a Dockerfile; this generated one is an alternative, not a replacement.');
   return notes;
 }

@@ -5,7 +5,10 @@ import { memoryRepoReader } from './memory-repo-reader.ts';
 import type { GenerateOptions, GeneratedDockerfile } from './types.ts';
 
 /** Generates from an in-memory repository and checks the invariants every result must keep. */
-export async function generateFrom(files: Record<string, string>, options?: GenerateOptions): Promise<GeneratedDockerfile> {
+export async function generateFrom(
+  files: Record<string, string>,
+  options?: GenerateOptions,
+): Promise<GeneratedDockerfile> {
   const result = await generateDockerfile(memoryRepoReader(files), options);
   const froms = result.dockerfile.split('\n').filter((l) => l.startsWith('FROM '));
   expect(froms.length).toBeGreaterThan(0);

@@ -15,7 +15,10 @@ export function satisfiesRange(candidate: readonly number[], range: string): boo
 }
 
 /** The first candidate (in order of preference) that the range allows. */
-export function pickVersion<T extends string>(candidates: readonly T[], range: string | null | undefined): T | undefined {
+export function pickVersion<T extends string>(
+  candidates: readonly T[],
+  range: string | null | undefined,
+): T | undefined {
   if (!range?.trim()) return candidates[0];
   return candidates.find((c) => satisfiesRange(parseVersion(c) ?? [], range));
 }

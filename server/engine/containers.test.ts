@@ -35,27 +35,43 @@ const idle = ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 0.2; done'];
 
 describe('createAndStartContainer', () => {
   it('runs a container on a user network with the spec applied', async () => {
-    const created = await createAndStartContainer(docker, spec('web', {
-      image: webImage,
-      cmd: httpd(8080),
-      port: 8080,
-      networkAliases: ['web-alias'],
-      env: { GREETING: 'hi there' },
-      labels: { ...run.labels, [LABELS.app]: 'app-1' },
-      restartPolicy: 'unless-stopped',
-      cpus: 0.5,
-      memoryMb: 64,
-    }));
+    const created = await createAndStartContainer(
+      docker,
+      spec('web', {
+        image: webImage,
+        cmd: httpd(8080),
+        port: 8080,
+        networkAliases: ['web-alias'],
+        env: { GREETING: 'hi there' },
+        labels: { ...run.labels, [LABELS.app]: 'app-1' },
+        restartPolicy: 'unless-stopped',
+        cpus: 0.5,
+        memoryMb: 64,
+      }),
+    );
     expect(created.name).toBe(run.name('web'));
 
     const info = await inspectContainer(docker, created.id, network);
-    expect(info).toMatchObject({ id: created.id, name: created.name, image: webImage, state: 'running', running: true, exitCode: null, port: 8080, hostPort: null });
+    expect(info).toMatchObject({
+      id: created.id,
+      name: created.name,
+      image: webImage,
+      state: 'running',
+      running: true,
+      exitCode: null,
+      port: 8080,
+      hostPort: null,
+    });
     expect(info?.ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(info?.labels).toMatchObject({ [LABELS.managed]: 'true', [LABELS.app]: 'app-1', [LABELS.port]: '8080' });
 
     const raw = await docker.getContainer(created.id).inspect();
     expect(raw.Config.Env).toContain('GREETING=hi there');
-    expect(raw.HostConfig).toMatchObject({ NanoCpus: 500_000_000, Memory: 64 * 1024 * 1024, RestartPolicy: { Name: 'unless-stopped' } });
+    expect(raw.HostConfig).toMatchObject({
+      NanoCpus: 500_000_000,
+      Memory: 64 * 1024 * 1024,
+      RestartPolicy: { Name: 'unless-stopped' },
+    });
     expect(raw.NetworkSettings.Networks[network]?.Aliases).toContain('web-alias');
 
     // The panel reaches it on its own IP (health.test.ts fetches the page there).
@@ -64,7 +80,10 @@ describe('createAndStartContainer', () => {
   }, 30_000);
 
   it('publishes on 127.0.0.1 and falls back to it when the container is not on the asked network', async () => {
-    const { id } = await createAndStartContainer(docker, spec('published', { image: webImage, cmd: httpd(8081), port: 8081, publishPort: 'random' }));
+    const { id } = await createAndStartContainer(
+      docker,
+      spec('published', { image: webImage, cmd: httpd(8081), port: 8081, publishPort: 'random' }),
+    );
     const info = await inspectContainer(docker, id);
     expect(info?.hostPort).toBeGreaterThan(0);
     const raw = await docker.getContainer(id).inspect();
@@ -78,16 +97,31 @@ describe('createAndStartContainer', () => {
 
   it('maps engine refusals to DomainErrors and leaves no half-started container', async () => {
     const first = await createAndStartContainer(docker, spec('dup', { cmd: idle }));
-    await expect(createAndStartContainer(docker, spec('dup', { cmd: idle }))).rejects.toMatchObject({ kind: 'conflict' });
-    await expect(createAndStartContainer(docker, spec('noimage', { image: run.name('no-such-image') }))).rejects.toMatchObject({ kind: 'not_found' });
-    await expect(createAndStartContainer(docker, spec('noport', { publishPort: 'random' }))).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(createAndStartContainer(docker, spec('dup', { cmd: idle }))).rejects.toMatchObject({
+      kind: 'conflict',
+    });
+    await expect(
+      createAndStartContainer(docker, spec('noimage', { image: run.name('no-such-image') })),
+    ).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(createAndStartContainer(docker, spec('noport', { publishPort: 'random' }))).rejects.toMatchObject({
+      kind: 'invalid',
+    });
 
     // Two containers cannot bind the same host port: the second fails to start and is removed.
-    const holder = await createAndStartContainer(docker, spec('holder', { image: webImage, cmd: httpd(8082), port: 8082, publishPort: 'random' }));
+    const holder = await createAndStartContainer(
+      docker,
+      spec('holder', { image: webImage, cmd: httpd(8082), port: 8082, publishPort: 'random' }),
+    );
     const taken = await inspectContainer(docker, holder.id);
-    const clash = createAndStartContainer(docker, spec('clash', { image: webImage, cmd: httpd(8082), port: 8082, publishPort: taken?.hostPort ?? 1 }));
+    const clash = createAndStartContainer(
+      docker,
+      spec('clash', { image: webImage, cmd: httpd(8082), port: 8082, publishPort: taken?.hostPort ?? 1 }),
+    );
     await expect(clash).rejects.toBeInstanceOf(DomainError);
-    await expect(clash).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining('could not start') });
+    await expect(clash).rejects.toMatchObject({
+      kind: 'conflict',
+      message: expect.stringContaining('could not start'),
+    });
     expect(await inspectContainer(docker, run.name('clash'))).toBeNull();
     await removeContainer(docker, first.id, { force: true });
   }, 30_000);
@@ -129,7 +163,11 @@ describe('container lifecycle', () => {
     const a = await createAndStartContainer(docker, spec('list-a', { cmd: idle, labels: labels('d1') }));
     const b = await createAndStartContainer(docker, spec('list-b', { cmd: ['true'], labels: labels('d2') }));
     // Not the panel's: no managed label, so it never shows up.
-    await docker.createContainer({ Image: BUSYBOX, name: run.name('foreign'), Labels: { ...run.labels, [LABELS.app]: app } });
+    await docker.createContainer({
+      Image: BUSYBOX,
+      name: run.name('foreign'),
+      Labels: { ...run.labels, [LABELS.app]: app },
+    });
 
     const all = await listManagedContainers(docker, { app });
     expect(all.map((c) => c.id).sort()).toEqual([a.id, b.id].sort());

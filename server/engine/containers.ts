@@ -45,7 +45,10 @@ export interface ContainerInfo {
 }
 
 /** Creates and starts a container. If it cannot start, it is removed again so a retry can reuse the name. */
-export async function createAndStartContainer(docker: Docker, spec: ContainerSpec): Promise<{ id: string; name: string }> {
+export async function createAndStartContainer(
+  docker: Docker,
+  spec: ContainerSpec,
+): Promise<{ id: string; name: string }> {
   if (spec.publishPort !== undefined && spec.port === undefined) {
     throw new DomainError('invalid', `Container ${spec.name}: publishPort needs port, the container port to publish.`);
   }
@@ -54,15 +57,28 @@ export async function createAndStartContainer(docker: Docker, spec: ContainerSpe
     container = await engineCall(docker, () => docker.createContainer(createOptions(spec)));
   } catch (err) {
     const status = engineStatus(err);
-    if (status === 409) throw new DomainError('conflict', `A container named ${spec.name} already exists.`, 'Remove it first or pick another name.');
-    if (status === 404) throw new DomainError('not_found', `Cannot create container ${spec.name}: ${engineMessage(err)}.`, 'Build the image or create the network first; nothing can be pulled.');
-    if (status !== undefined) throw new DomainError('invalid', `Cannot create container ${spec.name}: ${engineMessage(err)}.`);
+    if (status === 409)
+      throw new DomainError(
+        'conflict',
+        `A container named ${spec.name} already exists.`,
+        'Remove it first or pick another name.',
+      );
+    if (status === 404)
+      throw new DomainError(
+        'not_found',
+        `Cannot create container ${spec.name}: ${engineMessage(err)}.`,
+        'Build the image or create the network first; nothing can be pulled.',
+      );
+    if (status !== undefined)
+      throw new DomainError('invalid', `Cannot create container ${spec.name}: ${engineMessage(err)}.`);
     throw err;
   }
   try {
     await engineCall(docker, () => container.start());
   } catch (err) {
-    await engineCallTolerating(docker, [404, 409], undefined, () => container.remove({ force: true })).catch(() => undefined);
+    await engineCallTolerating(docker, [404, 409], undefined, () => container.remove({ force: true })).catch(
+      () => undefined,
+    );
     throw startFailure(spec.name, err);
   }
   return { id: container.id, name: spec.name };
@@ -78,7 +94,12 @@ function createOptions(spec: ContainerSpec): Docker.ContainerCreateOptions {
     RestartPolicy: spec.restartPolicy ? { Name: spec.restartPolicy } : undefined,
     NanoCpus: spec.cpus === undefined ? undefined : Math.round(spec.cpus * 1e9),
     Memory: spec.memoryMb === undefined ? undefined : Math.round(spec.memoryMb * 1024 * 1024),
-    Mounts: spec.volumes?.map((v) => ({ Type: 'volume' as const, Source: v.name, Target: v.target, ReadOnly: v.readOnly ?? false })),
+    Mounts: spec.volumes?.map((v) => ({
+      Type: 'volume' as const,
+      Source: v.name,
+      Target: v.target,
+      ReadOnly: v.readOnly ?? false,
+    })),
   };
   if (portKey && spec.publishPort !== undefined) {
     // Loopback only: the proxy, not the internet, is the way in.
@@ -109,7 +130,11 @@ function startFailure(name: string, err: unknown): unknown {
 }
 
 /** The container's state, or null if it does not exist. `network` picks which IP to report. */
-export async function inspectContainer(docker: Docker, idOrName: string, network?: string): Promise<ContainerInfo | null> {
+export async function inspectContainer(
+  docker: Docker,
+  idOrName: string,
+  network?: string,
+): Promise<ContainerInfo | null> {
   const raw = await engineCallTolerating(docker, [404], null, () => docker.getContainer(idOrName).inspect());
   return raw ? toContainerInfo(raw, network) : null;
 }
@@ -124,7 +149,8 @@ function toContainerInfo(raw: Docker.ContainerInspectInfo, network?: string): Co
   const endpoint = network ? networks[network] : Object.values(networks).find((n) => n.IPAddress);
   const port = parsePort(labels[LABELS.port]) ?? parsePort(Object.keys(raw.Config.ExposedPorts ?? {})[0]);
   const bindings = raw.NetworkSettings.Ports ?? {};
-  const binding = (port !== null ? bindings[`${port}/tcp`] : undefined) ?? Object.values(bindings).find((b) => b?.length);
+  const binding =
+    (port !== null ? bindings[`${port}/tcp`] : undefined) ?? Object.values(bindings).find((b) => b?.length);
   return {
     id: raw.Id,
     name: raw.Name.replace(/^\//, ''),
@@ -150,7 +176,11 @@ function parsePort(value: string | undefined): number | null {
  * How the panel reaches the container: its IP on `network` (or its first network) and its port;
  * else 127.0.0.1 and the published host port; null when neither exists (stopped, no port).
  */
-export async function containerAddress(docker: Docker, id: string, network?: string): Promise<{ host: string; port: number } | null> {
+export async function containerAddress(
+  docker: Docker,
+  id: string,
+  network?: string,
+): Promise<{ host: string; port: number } | null> {
   const info = await inspectContainer(docker, id, network);
   if (!info?.running) return null;
   if (info.ip && info.port !== null) return { host: info.ip, port: info.port };
@@ -184,7 +214,11 @@ export async function restartContainer(docker: Docker, id: string, timeoutSecond
  * Removes a container; absent (or already being removed) is fine. Without `force` a running
  * container is DomainError('conflict'). `volumes` also removes its anonymous volumes.
  */
-export async function removeContainer(docker: Docker, id: string, opts: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
+export async function removeContainer(
+  docker: Docker,
+  id: string,
+  opts: { force?: boolean; volumes?: boolean } = {},
+): Promise<void> {
   try {
     await engineCallTolerating(docker, [404], undefined, () =>
       docker.getContainer(id).remove({ force: opts.force ?? false, v: opts.volumes ?? false }),
@@ -192,7 +226,11 @@ export async function removeContainer(docker: Docker, id: string, opts: { force?
   } catch (err) {
     if (engineStatus(err) !== 409) throw err;
     if (/already in progress/i.test(engineMessage(err))) return;
-    throw new DomainError('conflict', `Container ${id} is running and was not removed.`, 'Stop it first, or remove it with force.');
+    throw new DomainError(
+      'conflict',
+      `Container ${id} is running and was not removed.`,
+      'Stop it first, or remove it with force.',
+    );
   }
 }
 
@@ -205,7 +243,9 @@ export async function listManagedContainers(
   if (filter.app !== undefined) labels[LABELS.app] = filter.app;
   if (filter.deployment !== undefined) labels[LABELS.deployment] = filter.deployment;
   if (filter.project !== undefined) labels[LABELS.project] = filter.project;
-  const summaries = await engineCall(docker, () => docker.listContainers({ all: true, filters: { label: labelFilters(labels) } }));
+  const summaries = await engineCall(docker, () =>
+    docker.listContainers({ all: true, filters: { label: labelFilters(labels) } }),
+  );
   // The summaries lack exit codes and start times; a container removed meanwhile is skipped.
   const infos = await Promise.all(summaries.map((s) => inspectContainer(docker, s.Id)));
   return infos.filter((info): info is ContainerInfo => info !== null);

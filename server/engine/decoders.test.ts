@@ -55,7 +55,10 @@ describe('BuildOutput', () => {
     { stream: '\u001b[91mwarn: \u001b[0m' },
     { stream: '\u001b[91mslow\n\u001b[0m' },
     { stream: 'partial out' },
-    { errorDetail: { message: 'The command returned a non-zero code: 3' }, error: 'The command returned a non-zero code: 3' },
+    {
+      errorDetail: { message: 'The command returned a non-zero code: 3' },
+      error: 'The command returned a non-zero code: 3',
+    },
   ]
     .map((m) => `${JSON.stringify(m)}\r\n`)
     .join('');
@@ -78,7 +81,9 @@ describe('BuildOutput', () => {
 
   it('takes the image id from the aux message', () => {
     const output = new BuildOutput(() => undefined);
-    output.push(`${JSON.stringify({ aux: { ID: 'sha256:abc' } })}\n${JSON.stringify({ stream: 'Successfully built abc\n' })}\n`);
+    output.push(
+      `${JSON.stringify({ aux: { ID: 'sha256:abc' } })}\n${JSON.stringify({ stream: 'Successfully built abc\n' })}\n`,
+    );
     output.end();
     expect(output.imageId).toBe('sha256:abc');
   });

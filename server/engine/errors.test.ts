@@ -23,14 +23,20 @@ describe('when the engine is not reachable', () => {
     ['stopContainer', () => stopContainer(down, 'x')],
     ['listManagedContainers', () => listManagedContainers(down)],
     ['readLogs', () => readLogs(down, 'x', {})],
-    ['followLogs', async () => {
-      for await (const line of followLogs(down, 'x', { signal: AbortSignal.timeout(5000) })) return line;
-    }],
+    [
+      'followLogs',
+      async () => {
+        for await (const line of followLogs(down, 'x', { signal: AbortSignal.timeout(5000) })) return line;
+      },
+    ],
     ['readStats', () => readStats(down, 'x')],
   ];
 
   it.each(calls)('%s fails with a clear unavailable DomainError naming the socket', async (_name, call) => {
-    const error = await call().then(() => null, (e: unknown) => e);
+    const error = await call().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({
       kind: 'unavailable',
@@ -50,8 +56,16 @@ describe('when the engine is not reachable', () => {
 
 describe('engineUnavailable', () => {
   it('tells permission problems apart and ignores errors that are not about reaching the engine', async () => {
-    const denied = Object.assign(new Error('connect EACCES /var/run/docker.sock'), { code: 'EACCES', syscall: 'connect', address: '/var/run/docker.sock' });
-    expect(engineUnavailable(denied)).toMatchObject({ kind: 'unavailable', message: expect.stringContaining('/var/run/docker.sock'), hint: expect.stringContaining('docker group') });
+    const denied = Object.assign(new Error('connect EACCES /var/run/docker.sock'), {
+      code: 'EACCES',
+      syscall: 'connect',
+      address: '/var/run/docker.sock',
+    });
+    expect(engineUnavailable(denied)).toMatchObject({
+      kind: 'unavailable',
+      message: expect.stringContaining('/var/run/docker.sock'),
+      hint: expect.stringContaining('docker group'),
+    });
 
     const missingFile = await readFile('/nonexistent/build/context').catch((e: unknown) => e);
     expect(engineUnavailable(missingFile)).toBeNull();

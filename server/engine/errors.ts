@@ -3,7 +3,16 @@ import { DomainError } from '../errors.ts';
 
 // Errors that mean "no engine answers there". ENOENT/EACCES only count when raised by connect(),
 // so a missing file in a build context is not reported as a missing engine.
-const unreachable = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EPIPE']);
+const unreachable = new Set([
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'EPIPE',
+]);
 const connectOnly = new Set(['ENOENT', 'EACCES', 'EPERM']);
 
 type SystemError = Error & { code?: unknown; syscall?: unknown; address?: unknown; port?: unknown };
@@ -30,10 +39,14 @@ export function engineUnavailable(err: unknown, docker?: Docker): DomainError | 
 
 function describeEndpoint(docker: Docker | undefined, err: SystemError): string {
   // docker-modem keeps its connection settings as untyped fields.
-  const modem = docker?.modem as unknown as { socketPath?: unknown; host?: unknown; port?: unknown; protocol?: unknown } | undefined;
+  const modem = docker?.modem as unknown as
+    | { socketPath?: unknown; host?: unknown; port?: unknown; protocol?: unknown }
+    | undefined;
   if (typeof modem?.socketPath === 'string') return `unix://${modem.socketPath}`;
-  if (typeof modem?.host === 'string') return `${String(modem.protocol ?? 'http')}://${modem.host}:${String(modem.port ?? '')}`;
-  if (typeof err.address === 'string') return err.port === undefined ? err.address : `${err.address}:${String(err.port)}`;
+  if (typeof modem?.host === 'string')
+    return `${String(modem.protocol ?? 'http')}://${modem.host}:${String(modem.port ?? '')}`;
+  if (typeof err.address === 'string')
+    return err.port === undefined ? err.address : `${err.address}:${String(err.port)}`;
   return 'the configured DOCKER_HOST';
 }
 
@@ -63,7 +76,12 @@ export async function engineCall<T>(docker: Docker, call: () => Promise<T>): Pro
 }
 
 /** Like engineCall, but resolves to `fallback` when the engine answers with one of `statuses`. */
-export async function engineCallTolerating<T>(docker: Docker, statuses: number[], fallback: T, call: () => Promise<T>): Promise<T> {
+export async function engineCallTolerating<T>(
+  docker: Docker,
+  statuses: number[],
+  fallback: T,
+  call: () => Promise<T>,
+): Promise<T> {
   try {
     return await call();
   } catch (err) {

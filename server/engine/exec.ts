@@ -89,7 +89,11 @@ async function pump(conn: NodeJS.ReadWriteStream, run: StreamedRun): Promise<{ s
  * stdout; the exit code comes back as a value (a non-zero exit is the caller's to judge).
  * `env` is set for this process only, so secrets never appear on a command line.
  */
-export async function execInContainer(docker: Docker, containerId: string, opts: StreamedRun & { cmd: string[]; env?: Record<string, string>; user?: string }): Promise<RunResult> {
+export async function execInContainer(
+  docker: Docker,
+  containerId: string,
+  opts: StreamedRun & { cmd: string[]; env?: Record<string, string>; user?: string },
+): Promise<RunResult> {
   let exec: Docker.Exec;
   try {
     exec = await engineCall(docker, () =>
@@ -106,7 +110,12 @@ export async function execInContainer(docker: Docker, containerId: string, opts:
   } catch (err) {
     const status = engineStatus(err);
     if (status === 404) throw new DomainError('not_found', `Container ${containerId} does not exist.`);
-    if (status === 409) throw new DomainError('conflict', `Container ${containerId} is not running: ${engineMessage(err)}.`, 'Start the app first.');
+    if (status === 409)
+      throw new DomainError(
+        'conflict',
+        `Container ${containerId} is not running: ${engineMessage(err)}.`,
+        'Start the app first.',
+      );
     throw err;
   }
   const conn = await engineCall(docker, () => exec.start({ hijack: true, stdin: !!opts.stdin }));
@@ -146,15 +155,30 @@ export async function runHelperContainer(docker: Docker, spec: HelperSpec): Prom
         AttachStdout: true,
         AttachStderr: true,
         Tty: false,
-        HostConfig: { NetworkMode: 'none', Mounts: spec.volumes.map((v) => ({ Type: 'volume' as const, Source: v.name, Target: v.target, ReadOnly: v.readOnly ?? false })) },
+        HostConfig: {
+          NetworkMode: 'none',
+          Mounts: spec.volumes.map((v) => ({
+            Type: 'volume' as const,
+            Source: v.name,
+            Target: v.target,
+            ReadOnly: v.readOnly ?? false,
+          })),
+        },
       }),
     );
   } catch (err) {
-    if (engineStatus(err) === 404) throw new DomainError('unavailable', `The helper image ${spec.image} is not on this Docker engine: ${engineMessage(err)}.`, 'Nothing is pulled: load or build it on the host, or set OPENPANEL_BACKUP_HELPER_IMAGE to an image that has sh and tar.');
+    if (engineStatus(err) === 404)
+      throw new DomainError(
+        'unavailable',
+        `The helper image ${spec.image} is not on this Docker engine: ${engineMessage(err)}.`,
+        'Nothing is pulled: load or build it on the host, or set OPENPANEL_BACKUP_HELPER_IMAGE to an image that has sh and tar.',
+      );
     throw err;
   }
   try {
-    const conn = await engineCall(docker, () => container.attach({ stream: true, hijack: true, stdin: !!spec.stdin, stdout: true, stderr: true }));
+    const conn = await engineCall(docker, () =>
+      container.attach({ stream: true, hijack: true, stdin: !!spec.stdin, stdout: true, stderr: true }),
+    );
     try {
       await engineCall(docker, () => container.start());
     } catch (err) {
@@ -166,11 +190,18 @@ export async function runHelperContainer(docker: Docker, spec: HelperSpec): Prom
     const exit = (await engineCall(docker, () => container.wait())) as { StatusCode: number };
     return { exitCode: exit.StatusCode, ...out };
   } finally {
-    await engineCallTolerating(docker, [404, 409], undefined, () => container.remove({ force: true })).catch(() => undefined);
+    await engineCallTolerating(docker, [404, 409], undefined, () => container.remove({ force: true })).catch(
+      () => undefined,
+    );
   }
 }
 
 /** Writes a tar archive into a container's filesystem (running or stopped, volumes included). */
-export async function putContainerArchive(docker: Docker, containerId: string, dir: string, tar: NodeJS.ReadableStream): Promise<void> {
+export async function putContainerArchive(
+  docker: Docker,
+  containerId: string,
+  dir: string,
+  tar: NodeJS.ReadableStream,
+): Promise<void> {
   await engineCall(docker, () => docker.getContainer(containerId).putArchive(tar, { path: dir }));
 }

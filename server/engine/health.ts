@@ -6,7 +6,7 @@ import { inspectContainer, type ContainerInfo } from './containers.ts';
 import { cancelled } from './errors.ts';
 
 export type HealthCheck =
-  | { type: 'http'; path: string; /** Default: any 2xx or 3xx. */ expectStatus?: number }
+  | { type: 'http'; path: string /** Default: any 2xx or 3xx. */; expectStatus?: number }
   | { type: 'tcp' }
   | { type: 'none' };
 
@@ -38,7 +38,11 @@ export function healthRetryPauseMs(failedAttempts: number, intervalMs = DEFAULT_
  * Polls until the check passes, the container exits (fails at once, reason with the exit code) or
  * the time is up (reason with the last problem seen). Throws DomainError('gone') when `signal` aborts.
  */
-export async function waitHealthy(docker: Docker, containerId: string, opts: WaitHealthyOptions): Promise<HealthResult> {
+export async function waitHealthy(
+  docker: Docker,
+  containerId: string,
+  opts: WaitHealthyOptions,
+): Promise<HealthResult> {
   const { check, address, signal } = opts;
   const intervalMs = opts.intervalMs ?? DEFAULT_HEALTH_INTERVAL_MS;
   const deadline = Date.now() + opts.timeoutMs;
@@ -54,14 +58,16 @@ export async function waitHealthy(docker: Docker, containerId: string, opts: Wai
     if (!info.running) {
       problem = `the container is ${info.state}`;
     } else if (check.type === 'none') {
-      if (!runningSince || runningSince.startedAt !== info.startedAt) runningSince = { startedAt: info.startedAt, at: Date.now() };
+      if (!runningSince || runningSince.startedAt !== info.startedAt)
+        runningSince = { startedAt: info.startedAt, at: Date.now() };
       const settledIn = runningSince.at + settleMs - Date.now();
       if (settledIn <= 0) return { healthy: true };
       problem = 'the container has not been running for a second yet';
       wait = Math.min(wait, settledIn);
     } else {
       const timeout = Math.max(100, Math.min(probeTimeoutMs, deadline - Date.now()));
-      const failure = check.type === 'http' ? await probeHttp(address, check, timeout) : await probeTcp(address, timeout);
+      const failure =
+        check.type === 'http' ? await probeHttp(address, check, timeout) : await probeTcp(address, timeout);
       if (signal?.aborted) throw cancelled('The health check');
       if (failure === null) return { healthy: true };
       problem = failure;
@@ -77,14 +83,20 @@ export async function waitHealthy(docker: Docker, containerId: string, opts: Wai
 }
 
 function exitProblem(info: ContainerInfo): string | null {
-  if (info.state === 'exited' || info.state === 'dead') return `The container exited with code ${info.exitCode ?? 'unknown'}.`;
-  if (info.state === 'restarting') return `The container keeps restarting; it last exited with code ${info.exitCode ?? 'unknown'}.`;
+  if (info.state === 'exited' || info.state === 'dead')
+    return `The container exited with code ${info.exitCode ?? 'unknown'}.`;
+  if (info.state === 'restarting')
+    return `The container keeps restarting; it last exited with code ${info.exitCode ?? 'unknown'}.`;
   if (info.state === 'removing') return 'The container is being removed.';
   return null;
 }
 
 /** null when healthy, else what went wrong. */
-function probeHttp(address: { host: string; port: number }, check: { path: string; expectStatus?: number }, timeoutMs: number): Promise<string | null> {
+function probeHttp(
+  address: { host: string; port: number },
+  check: { path: string; expectStatus?: number },
+  timeoutMs: number,
+): Promise<string | null> {
   const path = check.path.startsWith('/') ? check.path : `/${check.path}`;
   return new Promise((resolve) => {
     // No keep-alive agent: the container may be replaced before the next probe.
@@ -112,7 +124,9 @@ function probeTcp(address: { host: string; port: number }, timeoutMs: number): P
       socket.destroy();
       resolve(`no TCP connection to ${address.host}:${address.port} within ${timeoutMs} ms`);
     });
-    socket.once('error', (err) => resolve(`TCP connection to ${address.host}:${address.port} failed: ${describeError(err)}`));
+    socket.once('error', (err) =>
+      resolve(`TCP connection to ${address.host}:${address.port} failed: ${describeError(err)}`),
+    );
   });
 }
 

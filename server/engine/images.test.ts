@@ -47,16 +47,30 @@ describe('buildImage', () => {
   it('fails with the engine error after delivering every line, the failing step output included', async () => {
     const lines: Line[] = [];
     const context = await run.pack({
-      Dockerfile: [`FROM ${BUSYBOX}`, run.labelLine, 'RUN echo before', `RUN sh -c 'echo boom >&2; exit 3'`, 'RUN echo never'].join('\n'),
+      Dockerfile: [
+        `FROM ${BUSYBOX}`,
+        run.labelLine,
+        'RUN echo before',
+        `RUN sh -c 'echo boom >&2; exit 3'`,
+        'RUN echo never',
+      ].join('\n'),
     });
-    const error = await buildImage(docker, { tag: run.name('broken'), context, labels: run.labels, onLine: (l) => lines.push(l) }).catch((e: unknown) => e);
+    const error = await buildImage(docker, {
+      tag: run.name('broken'),
+      context,
+      labels: run.labels,
+      onLine: (l) => lines.push(l),
+    }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ kind: 'invalid' });
     expect((error as Error).message).toMatch(/^The build failed: .*returned a non-zero code: 3$/);
     const boom = lines.findIndex((l) => l.stream === 'stderr' && l.text === 'boom');
     expect(boom).toBeGreaterThan(lines.findIndex((l) => l.text === 'before'));
-    expect(lines.at(-1)).toEqual({ stream: 'stderr', text: (error as Error).message.replace('The build failed: ', '') });
+    expect(lines.at(-1)).toEqual({
+      stream: 'stderr',
+      text: (error as Error).message.replace('The build failed: ', ''),
+    });
     expect(lines.some((l) => l.text === 'never')).toBe(false);
     expect(await imageExists(docker, run.name('broken'))).toBe(false);
   }, 60_000);
@@ -64,7 +78,11 @@ describe('buildImage', () => {
   it('reports a build the engine refuses up front (no such Dockerfile) the same way', async () => {
     const lines: Line[] = [];
     const context = await run.pack({ 'README.md': 'no Dockerfile here\n' });
-    const error = await buildImage(docker, { tag: run.name('nodockerfile'), context, onLine: (l) => lines.push(l) }).catch((e: unknown) => e);
+    const error = await buildImage(docker, {
+      tag: run.name('nodockerfile'),
+      context,
+      onLine: (l) => lines.push(l),
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/^The build failed: .*Dockerfile/) });
     expect(lines).toHaveLength(1);
     expect(lines[0]?.stream).toBe('stderr');
@@ -100,12 +118,16 @@ describe('buildImage', () => {
       const containers = await docker.listContainers({ all: true });
       return containers.some((c) => c.Command.includes(marker)) ? undefined : true;
     });
-    console.log(`build abort: rejected ${stoppedAfterMs} ms after abort(), whole build call ${Date.now() - started} ms`);
+    console.log(
+      `build abort: rejected ${stoppedAfterMs} ms after abort(), whole build call ${Date.now() - started} ms`,
+    );
   }, 60_000);
 
   it('throws at once when the signal is already aborted', async () => {
     const context = await run.pack({ Dockerfile: `FROM ${BUSYBOX}\n` });
-    await expect(buildImage(docker, { tag: run.name('never'), context, signal: AbortSignal.abort() })).rejects.toMatchObject({ kind: 'gone' });
+    await expect(
+      buildImage(docker, { tag: run.name('never'), context, signal: AbortSignal.abort() }),
+    ).rejects.toMatchObject({ kind: 'gone' });
   });
 });
 

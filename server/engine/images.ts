@@ -2,7 +2,14 @@ import type Docker from 'dockerode';
 import type { Pack } from 'tar-fs';
 import { DomainError } from '../errors.ts';
 import { BuildOutput, type BuildLine } from './build-output.ts';
-import { cancelled, engineCall, engineCallTolerating, engineMessage, engineStatus, engineUnavailable } from './errors.ts';
+import {
+  cancelled,
+  engineCall,
+  engineCallTolerating,
+  engineMessage,
+  engineStatus,
+  engineUnavailable,
+} from './errors.ts';
 import { LABELS } from './labels.ts';
 
 export interface BuildOptions {
@@ -49,13 +56,21 @@ export async function buildImage(docker: Docker, opts: BuildOptions): Promise<{ 
   if (output.error !== null) throw new DomainError('invalid', `The build failed: ${output.error}`);
   if (output.imageId === null) {
     // Never fall back to inspecting the tag: it may still point at the previous build.
-    throw new DomainError('invalid', 'The build ended without reporting an image id.', 'Check the engine log and retry the build.');
+    throw new DomainError(
+      'invalid',
+      'The build ended without reporting an image id.',
+      'Check the engine log and retry the build.',
+    );
   }
   return { imageId: output.imageId };
 }
 
 /** Starts the build; null when the engine refused it up front (no Dockerfile, a parse error). */
-async function requestBuild(docker: Docker, opts: BuildOptions, output: BuildOutput): Promise<NodeJS.ReadableStream | null> {
+async function requestBuild(
+  docker: Docker,
+  opts: BuildOptions,
+  output: BuildOutput,
+): Promise<NodeJS.ReadableStream | null> {
   try {
     // tar-fs packs are streamx streams: typed apart from Node's, but dockerode only pipes them.
     return await docker.buildImage(opts.context as NodeJS.ReadableStream, {
@@ -104,7 +119,8 @@ export async function tagImage(docker: Docker, source: string, repo: string, tag
   try {
     await engineCall(docker, () => docker.getImage(source).tag({ repo, tag }));
   } catch (err) {
-    if (engineStatus(err) === 404) throw new DomainError('not_found', `The image ${source} does not exist.`, 'Build it first.');
+    if (engineStatus(err) === 404)
+      throw new DomainError('not_found', `The image ${source} does not exist.`, 'Build it first.');
     throw err;
   }
 }

@@ -38,7 +38,10 @@ export class LogDecoder {
 
   /** Lines left without a final newline when the stream ended. */
   end(): LogLine[] {
-    return [...this.lines('stdout', this.splitters.stdout.flush()), ...this.lines('stderr', this.splitters.stderr.flush())];
+    return [
+      ...this.lines('stdout', this.splitters.stdout.flush()),
+      ...this.lines('stderr', this.splitters.stderr.flush()),
+    ];
   }
 
   private lines(stream: LogLine['stream'], raw: string[]): LogLine[] {

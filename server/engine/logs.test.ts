@@ -10,7 +10,12 @@ beforeAll(() => run.setup(), 120_000);
 afterAll(() => run.cleanup(), 60_000);
 
 async function runToExit(suffix: string, script: string): Promise<string> {
-  const { id } = await createAndStartContainer(docker, { name: run.name(suffix), image: BUSYBOX, labels: run.labels, cmd: ['sh', '-c', script] });
+  const { id } = await createAndStartContainer(docker, {
+    name: run.name(suffix),
+    image: BUSYBOX,
+    labels: run.labels,
+    cmd: ['sh', '-c', script],
+  });
   await waitFor(`${suffix} to exit`, async () => ((await inspectContainer(docker, id))?.running ? undefined : true));
   return id;
 }
@@ -34,13 +39,18 @@ describe('readLogs', () => {
 
   it('applies tail, a case-insensitive filter (tail then counts matches) and since', async () => {
     // The engine reads stdout and stderr separately: the pauses make their order in the log certain.
-    const id = await runToExit('many', 'for i in 1 2 3 4 5 6 7 8; do echo "line $i"; done; sleep 0.1; echo "Error: disk full" >&2; sleep 0.1; echo "last line"');
+    const id = await runToExit(
+      'many',
+      'for i in 1 2 3 4 5 6 7 8; do echo "line $i"; done; sleep 0.1; echo "Error: disk full" >&2; sleep 0.1; echo "last line"',
+    );
     const all = await readLogs(docker, id, {});
     expect(texts(all)).toHaveLength(10);
 
     expect(texts(await readLogs(docker, id, { tail: 3 }))).toEqual(['line 8', 'Error: disk full', 'last line']);
     expect(await readLogs(docker, id, { tail: 0 })).toEqual([]);
-    expect(await readLogs(docker, id, { filter: 'ERROR' })).toEqual([expect.objectContaining({ stream: 'stderr', text: 'Error: disk full' })]);
+    expect(await readLogs(docker, id, { filter: 'ERROR' })).toEqual([
+      expect.objectContaining({ stream: 'stderr', text: 'Error: disk full' }),
+    ]);
     // Two matching lines, not two lines then filtered (which would find only "last line").
     expect(texts(await readLogs(docker, id, { filter: 'LINE', tail: 2 }))).toEqual(['line 8', 'last line']);
 
@@ -58,9 +68,14 @@ describe('readLogs', () => {
       Cmd: ['sh', '-c', 'echo first; echo second >&2'],
     });
     await container.start();
-    await waitFor('tty container to exit', async () => ((await inspectContainer(docker, container.id))?.running ? undefined : true));
+    await waitFor('tty container to exit', async () =>
+      (await inspectContainer(docker, container.id))?.running ? undefined : true,
+    );
     const lines = await readLogs(docker, container.id, {});
-    expect(lines.map((l) => [l.stream, l.text])).toEqual([['stdout', 'first'], ['stdout', 'second']]);
+    expect(lines.map((l) => [l.stream, l.text])).toEqual([
+      ['stdout', 'first'],
+      ['stdout', 'second'],
+    ]);
   }, 30_000);
 
   it('says not_found for a missing container', async () => {
@@ -94,7 +109,9 @@ describe('followLogs', () => {
     expect(received[4]!.at - received[0]!.at).toBeGreaterThan(600);
     for (const { line, at } of received) expect(at - Date.parse(line.time)).toBeLessThan(500);
     expect(endedAfterMs).toBeLessThan(500);
-    console.log(`followLogs: 5 lines over ${received[4]!.at - received[0]!.at} ms, ended ${endedAfterMs} ms after abort, ${Date.now() - started} ms total`);
+    console.log(
+      `followLogs: 5 lines over ${received[4]!.at - received[0]!.at} ms, ended ${endedAfterMs} ms after abort, ${Date.now() - started} ms total`,
+    );
   }, 30_000);
 
   it('ends by itself when the container stops', async () => {
@@ -107,12 +124,18 @@ describe('followLogs', () => {
     const lines: LogLine[] = [];
     const started = Date.now();
     for await (const line of followLogs(docker, id, { signal: AbortSignal.timeout(10_000) })) lines.push(line);
-    expect(lines.map((l) => [l.stream, l.text])).toEqual([['stdout', 'one'], ['stderr', 'two']]);
+    expect(lines.map((l) => [l.stream, l.text])).toEqual([
+      ['stdout', 'one'],
+      ['stderr', 'two'],
+    ]);
     expect(Date.now() - started).toBeLessThan(5000);
   }, 30_000);
 
   it('filters and tails when following', async () => {
-    const id = await runToExit('followfilter', 'echo "GET /a 200"; echo "GET /b 500"; echo "get /c 500"; echo "GET /d 200"');
+    const id = await runToExit(
+      'followfilter',
+      'echo "GET /a 200"; echo "GET /b 500"; echo "get /c 500"; echo "GET /d 200"',
+    );
     const signal = AbortSignal.timeout(10_000);
     const matching: string[] = [];
     for await (const line of followLogs(docker, id, { filter: 'get', tail: 2, signal })) matching.push(line.text);

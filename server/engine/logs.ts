@@ -24,7 +24,9 @@ export async function readLogs(docker: Docker, containerId: string, opts: LogQue
   const needle = opts.filter?.toLowerCase();
   const tail = opts.tail === undefined ? undefined : needle ? Math.max(opts.tail, filterScanLines) : opts.tail;
   const raw: unknown = await engineCall(docker, () =>
-    docker.getContainer(containerId).logs({ follow: false, stdout: true, stderr: true, timestamps: true, tail, since: sinceParam(opts.since) }),
+    docker
+      .getContainer(containerId)
+      .logs({ follow: false, stdout: true, stderr: true, timestamps: true, tail, since: sinceParam(opts.since) }),
   );
   const decoder = new LogDecoder(tty);
   let lines = [...decoder.push(toBuffer(raw)), ...decoder.end()];
@@ -50,7 +52,13 @@ export async function* followLogs(
   let stream: NodeJS.ReadableStream;
   try {
     stream = await docker.getContainer(containerId).logs({
-      follow: true, stdout: true, stderr: true, timestamps: true, tail: opts.tail, since: sinceParam(opts.since), abortSignal: signal,
+      follow: true,
+      stdout: true,
+      stderr: true,
+      timestamps: true,
+      tail: opts.tail,
+      since: sinceParam(opts.since),
+      abortSignal: signal,
     });
   } catch (err) {
     if (signal.aborted) return;

@@ -23,7 +23,11 @@ describe('ensureNetwork', () => {
     expect(await ensureNetwork(docker, name, run.labels)).toBe(id);
     const [network, ...others] = await networksNamed(name);
     expect(others).toEqual([]);
-    expect(network).toMatchObject({ Id: id, Driver: 'bridge', Labels: { [LABELS.managed]: 'true', [TEST_RUN_LABEL]: run.id } });
+    expect(network).toMatchObject({
+      Id: id,
+      Driver: 'bridge',
+      Labels: { [LABELS.managed]: 'true', [TEST_RUN_LABEL]: run.id },
+    });
     // A name that merely contains another network's name is a different network.
     const longer = await ensureNetwork(docker, `${name}-2`, run.labels);
     expect(longer).not.toBe(id);
@@ -60,7 +64,12 @@ describe('attachContainer', () => {
     const network = run.name('attach');
     await ensureNetwork(docker, network, run.labels);
     // Started on the default bridge, like a container the panel did not create.
-    const { id } = await createAndStartContainer(docker, { name: run.name('outsider'), image: BUSYBOX, cmd: ['sleep', '60'], labels: run.labels });
+    const { id } = await createAndStartContainer(docker, {
+      name: run.name('outsider'),
+      image: BUSYBOX,
+      cmd: ['sleep', '60'],
+      labels: run.labels,
+    });
     await attachContainer(docker, id, network);
     await attachContainer(docker, id, network);
     const info = await docker.getContainer(id).inspect();

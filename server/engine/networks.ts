@@ -22,13 +22,23 @@ export function ensureNetwork(docker: Docker, name: string, labels: Record<strin
   return created;
 }
 
-async function findOrCreateNetwork(docker: Docker, name: string, labels: Record<string, string>, attempt = 1): Promise<string> {
+async function findOrCreateNetwork(
+  docker: Docker,
+  name: string,
+  labels: Record<string, string>,
+  attempt = 1,
+): Promise<string> {
   const existing = await findNetworks(docker, name);
   if (existing[0]) return existing[0].Id;
   let ours: string | null = null;
   try {
     const network = await engineCall(docker, () =>
-      docker.createNetwork({ Name: name, CheckDuplicate: true, Driver: 'bridge', Labels: { [LABELS.managed]: 'true', ...labels } }),
+      docker.createNetwork({
+        Name: name,
+        CheckDuplicate: true,
+        Driver: 'bridge',
+        Labels: { [LABELS.managed]: 'true', ...labels },
+      }),
     );
     ours = network.id;
   } catch (err) {
@@ -37,7 +47,8 @@ async function findOrCreateNetwork(docker: Docker, name: string, labels: Record<
   const [winner, ...losers] = await findNetworks(docker, name);
   // Removed again in between (a concurrent cleanup): start over, a couple of times at most.
   if (!winner) {
-    if (attempt >= 3) throw new DomainError('conflict', `The network ${name} keeps disappearing while it is being created.`);
+    if (attempt >= 3)
+      throw new DomainError('conflict', `The network ${name} keeps disappearing while it is being created.`);
     return findOrCreateNetwork(docker, name, labels, attempt + 1);
   }
   if (ours !== null && losers.some((n) => n.Id === ours)) {

@@ -44,7 +44,12 @@ describe('readStats', () => {
   }, 30_000);
 
   it('says conflict for a stopped container and not_found for a missing one', async () => {
-    const { id } = await createAndStartContainer(docker, { name: run.name('stopped'), image: BUSYBOX, labels: run.labels, cmd: ['true'] });
+    const { id } = await createAndStartContainer(docker, {
+      name: run.name('stopped'),
+      image: BUSYBOX,
+      labels: run.labels,
+      cmd: ['true'],
+    });
     await stopContainer(docker, id);
     await expect(readStats(docker, id)).rejects.toMatchObject({ kind: 'conflict' });
     await expect(readStats(docker, run.name('missing'))).rejects.toMatchObject({ kind: 'not_found' });
@@ -70,11 +75,18 @@ describe('followStats', () => {
     expect(samples[2]!.stats.cpuPercent).toBeGreaterThan(20);
     expect(samples[2]!.at - samples[1]!.at).toBeGreaterThan(500);
     expect(endedAfterMs).toBeLessThan(500);
-    console.log(`followStats: 3 samples in ${samples[2]!.at - samples[0]!.at} ms, ended ${endedAfterMs} ms after abort`);
+    console.log(
+      `followStats: 3 samples in ${samples[2]!.at - samples[0]!.at} ms, ended ${endedAfterMs} ms after abort`,
+    );
   }, 30_000);
 
   it('ends by itself when the container stops', async () => {
-    const { id } = await createAndStartContainer(docker, { name: run.name('brief'), image: BUSYBOX, labels: run.labels, cmd: ['sleep', '2'] });
+    const { id } = await createAndStartContainer(docker, {
+      name: run.name('brief'),
+      image: BUSYBOX,
+      labels: run.labels,
+      cmd: ['sleep', '2'],
+    });
     const started = Date.now();
     let count = 0;
     for await (const stats of followStats(docker, id, AbortSignal.timeout(15_000))) {

@@ -21,15 +21,22 @@ const neverRead = '0001-01-01T00:00:00Z';
  * DomainError('not_found') if it does not exist, DomainError('conflict') if it is not running.
  */
 export async function readStats(docker: Docker, containerId: string): Promise<ContainerStats> {
-  const raw = await engineCallTolerating(docker, [404], null, () => docker.getContainer(containerId).stats({ stream: false }));
+  const raw = await engineCallTolerating(docker, [404], null, () =>
+    docker.getContainer(containerId).stats({ stream: false }),
+  );
   if (!raw) throw new DomainError('not_found', `Container ${containerId} does not exist.`);
   const stats = toContainerStats(raw);
-  if (!stats) throw new DomainError('conflict', `Container ${containerId} is not running, so it has no usage to report.`);
+  if (!stats)
+    throw new DomainError('conflict', `Container ${containerId} is not running, so it has no usage to report.`);
   return stats;
 }
 
 /** A sample about every second until the container stops or `signal` aborts (then it just ends). */
-export async function* followStats(docker: Docker, containerId: string, signal: AbortSignal): AsyncGenerator<ContainerStats, void, undefined> {
+export async function* followStats(
+  docker: Docker,
+  containerId: string,
+  signal: AbortSignal,
+): AsyncGenerator<ContainerStats, void, undefined> {
   if (signal.aborted) return;
   // dockerode accepts abortSignal here; its typings only omit it.
   const query = { stream: true as const, abortSignal: signal };

@@ -24,7 +24,9 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export async function cleanup(docker: Docker, label: string, value: string): Promise<void> {
   const filters = { label: labelFilters({ [label]: value }) };
   const containers = await docker.listContainers({ all: true, filters });
-  await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(ignoreMissing)));
+  await Promise.all(
+    containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(ignoreMissing)),
+  );
   // A parent image refuses removal (409) while a child exists, so repeat until nothing is left.
   for (let pass = 0; pass < 5; pass++) {
     const images = await docker.listImages({ all: true, filters });
@@ -91,7 +93,10 @@ export class TestRun {
   /** A busybox image serving `page` at /www/index.html, and a user network, both labelled for this run. */
   async webFixture(page: string): Promise<{ webImage: string; network: string }> {
     const webImage = `${this.name('web')}:1`;
-    const context = await this.pack({ Dockerfile: `FROM ${BUSYBOX}\nCOPY index.html /www/index.html\n`, 'index.html': page });
+    const context = await this.pack({
+      Dockerfile: `FROM ${BUSYBOX}\nCOPY index.html /www/index.html\n`,
+      'index.html': page,
+    });
     await buildImage(this.docker, { tag: webImage, context, labels: this.labels });
     const network = this.name('net');
     await ensureNetwork(this.docker, network, this.labels);
@@ -124,9 +129,12 @@ export async function buildBusybox(docker: Docker, tag: string, scriptError = ''
     await mkdir(join(dir, 'bin'));
     for (const sub of ['tmp', 'etc', 'www']) await mkdir(join(dir, sub));
     await copyFile('/bin/busybox', join(dir, 'bin', 'busybox')).catch(() => {
-      throw new Error(`busybox-static is missing (apt-get install -y busybox-static); the base image script said: ${scriptError}`);
+      throw new Error(
+        `busybox-static is missing (apt-get install -y busybox-static); the base image script said: ${scriptError}`,
+      );
     });
-    const applets = 'sh ls cat echo sleep httpd nc wget env mkdir rm cp mv grep sed tar true false date id ps kill printf test head tail wc';
+    const applets =
+      'sh ls cat echo sleep httpd nc wget env mkdir rm cp mv grep sed tar true false date id ps kill printf test head tail wc';
     for (const applet of applets.split(' ')) await symlink('busybox', join(dir, 'bin', applet));
     await writeFile(join(dir, 'etc', 'passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
     await writeFile(join(dir, 'etc', 'group'), 'root:x:0:\n');

@@ -40,7 +40,12 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     if (authz) {
       const match = /^Bearer\s+(\S+)$/i.exec(authz);
       const found = match ? await findActiveToken(db, match[1]!) : undefined;
-      if (!found) throw new ApiError('auth:invalid_token', 401, 'The API token is not valid: it may be mistyped, expired or revoked. Create a new one in Settings → API tokens.');
+      if (!found)
+        throw new ApiError(
+          'auth:invalid_token',
+          401,
+          'The API token is not valid: it may be mistyped, expired or revoked. Create a new one in Settings → API tokens.',
+        );
       const { token, user } = found;
       c.set('actor', {
         type: 'user',
@@ -62,7 +67,11 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
         if (UNSAFE.has(c.req.method)) {
           const sent = c.req.header(CSRF_HEADER);
           if (!sent || !safeEqual(sent, session.csrfToken)) {
-            throw new ApiError('auth:csrf', 403, `Missing or wrong ${CSRF_HEADER} header. Send the csrfToken from login or GET /api/auth/me.`);
+            throw new ApiError(
+              'auth:csrf',
+              403,
+              `Missing or wrong ${CSRF_HEADER} header. Send the csrfToken from login or GET /api/auth/me.`,
+            );
           }
         }
         c.set('actor', {
@@ -84,7 +93,12 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
 
 export function currentActor(c: Context<AppEnv>): Actor {
   const actor = c.get('actor');
-  if (!actor) throw new ApiError('auth:unauthorized', 401, 'Sign in first, or send an API token as "Authorization: Bearer op_…".');
+  if (!actor)
+    throw new ApiError(
+      'auth:unauthorized',
+      401,
+      'Sign in first, or send an API token as "Authorization: Bearer op_…".',
+    );
   return actor;
 }
 
@@ -92,7 +106,10 @@ export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const actor = currentActor(c);
     if (!hasScope(actor, scope)) {
-      const why = actor.type === 'user' && actor.via === 'token' ? 'this token does not have' : `the ${actor.type === 'user' ? actor.role : 'system'} role does not have`;
+      const why =
+        actor.type === 'user' && actor.via === 'token'
+          ? 'this token does not have'
+          : `the ${actor.type === 'user' ? actor.role : 'system'} role does not have`;
       throw new ApiError('auth:forbidden', 403, `This needs the "${scope}" permission, which ${why}.`);
     }
     return next();
@@ -102,7 +119,12 @@ export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
 /** For things only a person may do, whatever scopes an agent token was given. */
 export function requireHuman(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (isAgent(currentActor(c))) throw new ApiError('auth:forbidden', 403, 'Agent tokens cannot do this: a person has to, in the panel or with a human token.');
+    if (isAgent(currentActor(c)))
+      throw new ApiError(
+        'auth:forbidden',
+        403,
+        'Agent tokens cannot do this: a person has to, in the panel or with a human token.',
+      );
     return next();
   };
 }

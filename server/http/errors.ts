@@ -31,15 +31,25 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
     else if (status === 401) apiError = new ApiError('auth:unauthorized', 401, err.message || 'Sign in first.');
     else if (status === 403) apiError = new ApiError('auth:forbidden', 403, err.message || 'Not allowed.');
     else if (status === 404) apiError = new ApiError('route:not_found', 404, err.message || 'Not found.');
-    else apiError = new ApiError('request:rejected', status >= 500 ? 500 : 400, err.message || 'The request was rejected.');
+    else
+      apiError = new ApiError(
+        'request:rejected',
+        status >= 500 ? 500 : 400,
+        err.message || 'The request was rejected.',
+      );
   } else {
     (c.get('log') ?? console).error({ err }, 'unhandled error');
-    apiError = new ApiError('server:internal', 500, 'Something went wrong on the server. The request id helps find it in the logs.');
+    apiError = new ApiError(
+      'server:internal',
+      500,
+      'Something went wrong on the server. The request id helps find it in the logs.',
+    );
   }
   return c.json(errorBody(apiError, requestId), apiError.status);
 }
 
 function badRequestMessage(raw: string): string {
-  if (/json/i.test(raw)) return 'The request body is not valid JSON. Send a JSON object with Content-Type: application/json.';
+  if (/json/i.test(raw))
+    return 'The request body is not valid JSON. Send a JSON object with Content-Type: application/json.';
   return raw || 'The request could not be read.';
 }

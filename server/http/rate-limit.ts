@@ -14,7 +14,11 @@ export function limitPerClient(name: string, limit: number, windowSeconds: numbe
     standardHeaders: 'draft-7',
     keyGenerator: (c) => `${name}:${c.get('clientIp')}`,
     handler: () => {
-      throw new ApiError('rate_limit:exceeded', 429, `Too many ${name} attempts from this address. Wait ${Math.ceil(windowSeconds / 60)} minutes and try again.`);
+      throw new ApiError(
+        'rate_limit:exceeded',
+        429,
+        `Too many ${name} attempts from this address. Wait ${Math.ceil(windowSeconds / 60)} minutes and try again.`,
+      );
     },
   });
 }

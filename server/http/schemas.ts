@@ -11,7 +11,10 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
-const errorResponse = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
+const errorResponse = (description: string) => ({
+  content: { 'application/json': { schema: ErrorSchema } },
+  description,
+});
 
 /** The error responses every authenticated JSON route can give. */
 export const commonErrors = {
@@ -41,6 +44,8 @@ export const UserSchema = z
   .object({ id: z.uuid(), email: z.string(), name: z.string(), role: RoleSchema, createdAt: z.date() })
   .openapi('User');
 
-export const IdParam = z.object({ id: z.uuid({ error: 'expected an id (UUID)' }).openapi({ param: { name: 'id', in: 'path' } }) });
+export const IdParam = z.object({
+  id: z.uuid({ error: 'expected an id (UUID)' }).openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 export const security: Array<Record<string, string[]>> = [{ cookieAuth: [] }, { bearerAuth: [] }];

@@ -50,7 +50,11 @@ export class BullJobQueue implements JobQueue {
         timeout,
       ]);
     } catch (err) {
-      throw new DomainError('unavailable', `Redis is not reachable, so the job could not be queued (${(err as Error).message}).`, 'It is kept and queued again when Redis is back.');
+      throw new DomainError(
+        'unavailable',
+        `Redis is not reachable, so the job could not be queued (${(err as Error).message}).`,
+        'It is kept and queued again when Redis is back.',
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -66,7 +70,10 @@ export class BullJobQueue implements JobQueue {
       const worker = new Worker(
         QUEUE_NAME,
         async (job: Job) => {
-          const handler = handlers[job.name as JobName] as (p: unknown, info: { attempt: number; maxAttempts: number }) => Promise<void>;
+          const handler = handlers[job.name as JobName] as (
+            p: unknown,
+            info: { attempt: number; maxAttempts: number },
+          ) => Promise<void>;
           if (!handler) throw new UnrecoverableError(`No handler for job ${job.name}`);
           try {
             await handler(job.data, { attempt: job.attemptsMade + 1, maxAttempts: RETRY.attempts });
@@ -78,14 +85,17 @@ export class BullJobQueue implements JobQueue {
         { connection, concurrency: this.opts.concurrency ?? 2, prefix: this.opts.prefix },
       );
       worker.on('error', (err) => this.logger.warn({ err: err.message }, 'job worker error'));
-      worker.on('failed', (job, err) => this.logger.warn({ job: job?.name, jobId: job?.id, err: err.message }, 'job failed'));
+      worker.on('failed', (job, err) =>
+        this.logger.warn({ job: job?.name, jobId: job?.id, err: err.message }, 'job failed'),
+      );
       this.#workers.push(worker);
     }
   }
 
   async close(): Promise<void> {
     // A worker whose Redis went away can wait forever on its blocking connection: bound it.
-    const bounded = (p: Promise<unknown>) => Promise.race([p.catch(() => {}), new Promise((r) => setTimeout(r, 5000).unref())]);
+    const bounded = (p: Promise<unknown>) =>
+      Promise.race([p.catch(() => {}), new Promise((r) => setTimeout(r, 5000).unref())]);
     await bounded(Promise.all(this.#workers.map((w) => w.close())));
     await bounded(this.#queue.close());
     this.#producer.disconnect();

@@ -1,5 +1,13 @@
 import type { Logger } from '../logger.ts';
-import { RETRY, backoffMs, isRetryable, type JobHandlers, type JobName, type JobPayloads, type JobQueue } from './queue.ts';
+import {
+  RETRY,
+  backoffMs,
+  isRetryable,
+  type JobHandlers,
+  type JobName,
+  type JobPayloads,
+  type JobQueue,
+} from './queue.ts';
 
 type Pending = { name: JobName; payload: JobPayloads[JobName]; jobId: string; attempt: number };
 
@@ -62,14 +70,20 @@ export class InProcessJobQueue implements JobQueue {
   }
 
   async #run(job: Pending): Promise<void> {
-    const handler = this.#handlers![job.name] as (p: unknown, info: { attempt: number; maxAttempts: number }) => Promise<void>;
+    const handler = this.#handlers![job.name] as (
+      p: unknown,
+      info: { attempt: number; maxAttempts: number },
+    ) => Promise<void>;
     try {
       await handler(job.payload, { attempt: job.attempt, maxAttempts: RETRY.attempts });
       this.#ids.delete(job.jobId);
     } catch (err) {
       if (isRetryable(err) && job.attempt < RETRY.attempts && !this.#closed) {
         const delay = backoffMs(job.attempt);
-        this.logger.warn({ job: job.name, jobId: job.jobId, attempt: job.attempt, delay, err: (err as Error).message }, 'job failed; retrying');
+        this.logger.warn(
+          { job: job.name, jobId: job.jobId, attempt: job.attempt, delay, err: (err as Error).message },
+          'job failed; retrying',
+        );
         const timer = setTimeout(() => {
           this.#timers.delete(timer);
           this.#waiting.push({ ...job, attempt: job.attempt + 1 });
@@ -79,7 +93,10 @@ export class InProcessJobQueue implements JobQueue {
         return;
       }
       this.#ids.delete(job.jobId);
-      this.logger.error({ job: job.name, jobId: job.jobId, attempt: job.attempt, err: (err as Error).message }, 'job failed');
+      this.logger.error(
+        { job: job.name, jobId: job.jobId, attempt: job.attempt, err: (err as Error).message },
+        'job failed',
+      );
     }
   }
 }

@@ -38,7 +38,15 @@ async function until(check: () => boolean, ms = 20_000): Promise<void> {
 
 const kinds: [string, () => JobQueue][] = [
   ['in-process', () => new InProcessJobQueue(logger, 2)],
-  ['bullmq', () => new BullJobQueue(inject('redisUrl'), logger, { concurrency: 2, workers: 2, prefix: `t${Date.now()}${Math.random().toString(36).slice(2)}` })],
+  [
+    'bullmq',
+    () =>
+      new BullJobQueue(inject('redisUrl'), logger, {
+        concurrency: 2,
+        workers: 2,
+        prefix: `t${Date.now()}${Math.random().toString(36).slice(2)}`,
+      }),
+  ],
 ];
 
 describe.each(kinds)('%s job queue', (_name, make) => {
@@ -82,7 +90,9 @@ describe('bullmq with Redis down', () => {
     const q = new BullJobQueue('redis://127.0.0.1:1', logger);
     queues.push(q);
     const started = Date.now();
-    await expect(q.enqueue('deploy', { deploymentId: 'z' }, { jobId: 'deploy-z' })).rejects.toThrow(/Redis is not reachable/);
+    await expect(q.enqueue('deploy', { deploymentId: 'z' }, { jobId: 'deploy-z' })).rejects.toThrow(
+      /Redis is not reachable/,
+    );
     expect(Date.now() - started).toBeLessThan(5000);
   });
 

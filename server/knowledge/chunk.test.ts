@@ -5,7 +5,8 @@ const words = (n: number, word = 'lorem') => Array.from({ length: n }, (_, i) =>
 
 describe('chunkText', () => {
   it('cuts markdown at headings and keeps the heading path', () => {
-    const md = '# Api\n\nIntro text.\n\n## Database\n\nPostgres 16.\n\n### Backups\n\nNightly.\n\n## Deploy\n\nWith the panel.\n';
+    const md =
+      '# Api\n\nIntro text.\n\n## Database\n\nPostgres 16.\n\n### Backups\n\nNightly.\n\n## Deploy\n\nWith the panel.\n';
     expect(chunkText(md, { format: 'markdown' })).toEqual([
       { section: 'Api', text: 'Intro text.' },
       { section: 'Api › Database', text: 'Postgres 16.' },
@@ -16,7 +17,9 @@ describe('chunkText', () => {
 
   it('does not take a # line inside a code fence for a heading', () => {
     const md = '## Setup\n\n```sh\n# install\nnpm ci\n```\n\nThen start it.';
-    expect(chunkText(md, { format: 'markdown' })).toEqual([{ section: 'Setup', text: '```sh\n# install\nnpm ci\n```\n\nThen start it.' }]);
+    expect(chunkText(md, { format: 'markdown' })).toEqual([
+      { section: 'Setup', text: '```sh\n# install\nnpm ci\n```\n\nThen start it.' },
+    ]);
   });
 
   it('packs paragraphs up to the maximum, with a little overlap between neighbours', () => {

@@ -30,11 +30,17 @@ export function chunkText(input: string, opts: ChunkOptions): TextChunk[] {
   const chunks: TextChunk[] = [];
   if (opts.format === 'markdown') {
     for (const section of splitSections(text)) {
-      const paragraphs = section.body.split(/\n[ \t]*\n/).map((p) => p.trim()).filter(Boolean);
+      const paragraphs = section.body
+        .split(/\n[ \t]*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean);
       for (const piece of pack(paragraphs, '\n\n', max, overlap)) chunks.push({ section: section.path, text: piece });
     }
   } else {
-    const lines = text.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
+    const lines = text
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .filter((l) => l.trim() !== '');
     for (const piece of pack(lines, '\n', max, overlap)) chunks.push({ section: '', text: piece });
   }
   return chunks.slice(0, opts.maxChunks ?? MAX_CHUNKS_PER_DOCUMENT);

@@ -41,9 +41,17 @@ export function createEmbedder(settings: EmbedderSettings): Embedder {
       return localEmbedder();
     case 'gemini':
       if (!settings.GOOGLE_GENERATIVE_AI_API_KEY) {
-        throw new DomainError('invalid', 'OPENPANEL_EMBEDDER is gemini but GOOGLE_GENERATIVE_AI_API_KEY is not set.', 'Set the key, or use OPENPANEL_EMBEDDER=local.');
+        throw new DomainError(
+          'invalid',
+          'OPENPANEL_EMBEDDER is gemini but GOOGLE_GENERATIVE_AI_API_KEY is not set.',
+          'Set the key, or use OPENPANEL_EMBEDDER=local.',
+        );
       }
-      return geminiEmbedder({ apiKey: settings.GOOGLE_GENERATIVE_AI_API_KEY, baseURL: settings.OPENPANEL_GEMINI_BASE_URL, model: model ?? DEFAULT_MODELS.gemini });
+      return geminiEmbedder({
+        apiKey: settings.GOOGLE_GENERATIVE_AI_API_KEY,
+        baseURL: settings.OPENPANEL_GEMINI_BASE_URL,
+        model: model ?? DEFAULT_MODELS.gemini,
+      });
     case 'ollama':
       return ollamaEmbedder({ host: settings.OLLAMA_HOST, model: model ?? DEFAULT_MODELS.ollama });
   }

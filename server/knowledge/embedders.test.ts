@@ -34,7 +34,9 @@ describe('the local embedder', () => {
     expect(sim(failure!, failureReworded!)).toBeGreaterThan(0.3);
     expect(Math.abs(sim(failure!, unrelated!))).toBeLessThan(0.15);
     // Word forms share character trigrams: "migrations" is near "migrate".
-    expect(sim(hashEmbed('run database migrations'), hashEmbed('migrate the database'))).toBeGreaterThan(sim(hashEmbed('run database migrations'), hashEmbed('serve static files')));
+    expect(sim(hashEmbed('run database migrations'), hashEmbed('migrate the database'))).toBeGreaterThan(
+      sim(hashEmbed('run database migrations'), hashEmbed('serve static files')),
+    );
   });
 });
 
@@ -51,7 +53,9 @@ describe('fitDimensions', () => {
 });
 
 /** A local HTTP server standing in for a provider; records each request. */
-async function fakeServer(handle: (path: string, body: any, headers: http.IncomingHttpHeaders) => { status: number; body: unknown }) {
+async function fakeServer(
+  handle: (path: string, body: any, headers: http.IncomingHttpHeaders) => { status: number; body: unknown },
+) {
   const requests: { path: string; body: any; headers: http.IncomingHttpHeaders }[] = [];
   const server = http.createServer((req, res) => {
     let data = '';
@@ -70,10 +74,13 @@ async function fakeServer(handle: (path: string, body: any, headers: http.Incomi
 }
 
 /** The DomainError a promise rejects with; fails the test if it resolves. */
-const failure = (p: Promise<unknown>) => p.then(
-  () => { throw new Error('expected a failure'); },
-  (e: unknown) => e as DomainError,
-);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: unknown) => e as DomainError,
+  );
 
 /** A recognizable, unnormalized vector per text, so order and renormalization can be checked. */
 const rawVector = (text: string, size: number) => Array.from({ length: size }, (_, i) => (i === 0 ? text.length : 1));
@@ -82,22 +89,52 @@ describe('the Gemini embedder (AI SDK provider, Gemini wire format)', () => {
   let server: Awaited<ReturnType<typeof fakeServer>>;
   beforeAll(async () => {
     server = await fakeServer((path, body, headers) => {
-      if (headers['x-goog-api-key'] !== 'test-key') return { status: 400, body: { error: { code: 400, message: 'API key not valid. Please pass a valid API key.', status: 'INVALID_ARGUMENT' } } };
-      if (path.endsWith(':batchEmbedContents')) return { status: 200, body: { embeddings: body.requests.map((r: any) => ({ values: rawVector(r.content.parts[0].text, r.outputDimensionality) })) } };
-      if (path.endsWith(':embedContent')) return { status: 200, body: { embedding: { values: rawVector(body.content.parts[0].text, body.outputDimensionality) } } };
+      if (headers['x-goog-api-key'] !== 'test-key')
+        return {
+          status: 400,
+          body: {
+            error: {
+              code: 400,
+              message: 'API key not valid. Please pass a valid API key.',
+              status: 'INVALID_ARGUMENT',
+            },
+          },
+        };
+      if (path.endsWith(':batchEmbedContents'))
+        return {
+          status: 200,
+          body: {
+            embeddings: body.requests.map((r: any) => ({
+              values: rawVector(r.content.parts[0].text, r.outputDimensionality),
+            })),
+          },
+        };
+      if (path.endsWith(':embedContent'))
+        return {
+          status: 200,
+          body: { embedding: { values: rawVector(body.content.parts[0].text, body.outputDimensionality) } },
+        };
       return { status: 404, body: { error: { code: 404, message: `no route ${path}` } } };
     });
   });
   afterAll(() => server.close());
 
   it('asks batchEmbedContents for 768 dimensions with the task type, and returns unit vectors in order', async () => {
-    const embedder = geminiEmbedder({ apiKey: 'test-key', baseURL: `${server.url}/v1beta`, model: 'gemini-embedding-001' });
+    const embedder = geminiEmbedder({
+      apiKey: 'test-key',
+      baseURL: `${server.url}/v1beta`,
+      model: 'gemini-embedding-001',
+    });
     expect(embedder.name).toBe('gemini:gemini-embedding-001');
     const vectors = await embedder.embed(['a', 'abcd', 'ab']);
     const batch = server.requests.at(-1)!;
     expect(batch.path).toBe('/v1beta/models/gemini-embedding-001:batchEmbedContents');
     expect(batch.body.requests).toHaveLength(3);
-    expect(batch.body.requests[0]).toMatchObject({ model: 'models/gemini-embedding-001', outputDimensionality: 768, taskType: 'RETRIEVAL_DOCUMENT' });
+    expect(batch.body.requests[0]).toMatchObject({
+      model: 'models/gemini-embedding-001',
+      outputDimensionality: 768,
+      taskType: 'RETRIEVAL_DOCUMENT',
+    });
     expect(vectors.map((v) => v.length)).toEqual([768, 768, 768]);
     for (const v of vectors) expect(vectorNorm(v)).toBeCloseTo(1, 10);
     // First component encodes the text length: order is kept.
@@ -110,11 +147,18 @@ describe('the Gemini embedder (AI SDK provider, Gemini wire format)', () => {
   });
 
   it('reports a rejected key as a clear, non-retryable error', async () => {
-    const embedder = geminiEmbedder({ apiKey: 'wrong-key', baseURL: `${server.url}/v1beta`, model: 'gemini-embedding-001', maxRetries: 0 });
+    const embedder = geminiEmbedder({
+      apiKey: 'wrong-key',
+      baseURL: `${server.url}/v1beta`,
+      model: 'gemini-embedding-001',
+      maxRetries: 0,
+    });
     const err = await failure(embedder.embed(['x', 'y']));
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).kind).toBe('invalid');
-    expect((err as DomainError).message).toMatch(/Gemini embeddings with gemini-embedding-001 failed \(HTTP 400\): API key not valid/);
+    expect((err as DomainError).message).toMatch(
+      /Gemini embeddings with gemini-embedding-001 failed \(HTTP 400\): API key not valid/,
+    );
     expect((err as DomainError).hint).toMatch(/GOOGLE_GENERATIVE_AI_API_KEY/);
   });
 });
@@ -124,10 +168,14 @@ describe('the Ollama embedder (/api/embed)', () => {
   beforeAll(async () => {
     server = await fakeServer((path, body) => {
       if (path !== '/api/embed') return { status: 404, body: { error: 'not found' } };
-      if (body.model === 'missing-model') return { status: 404, body: { error: `model "missing-model" not found, try pulling it first` } };
+      if (body.model === 'missing-model')
+        return { status: 404, body: { error: `model "missing-model" not found, try pulling it first` } };
       // mxbai-embed-large answers 1024 dimensions; nomic-embed-text 768.
       const size = body.model === 'mxbai-embed-large' ? 1024 : 768;
-      return { status: 200, body: { model: body.model, embeddings: body.input.map((t: string) => rawVector(t, size)) } };
+      return {
+        status: 200,
+        body: { model: body.model, embeddings: body.input.map((t: string) => rawVector(t, size)) },
+      };
     });
   });
   afterAll(() => server.close());
@@ -136,7 +184,11 @@ describe('the Ollama embedder (/api/embed)', () => {
     const embedder = ollamaEmbedder({ host: server.url.replace('http://', ''), model: 'nomic-embed-text' });
     expect(embedder.name).toBe('ollama:nomic-embed-text');
     const vectors = await embedder.embed(['first text', 'second'], { purpose: 'document' });
-    expect(server.requests.at(-1)!.body).toEqual({ model: 'nomic-embed-text', input: ['search_document: first text', 'search_document: second'], truncate: true });
+    expect(server.requests.at(-1)!.body).toEqual({
+      model: 'nomic-embed-text',
+      input: ['search_document: first text', 'search_document: second'],
+      truncate: true,
+    });
     await embedder.embed(['a question'], { purpose: 'query' });
     expect(server.requests.at(-1)!.body.input).toEqual(['search_query: a question']);
     expect(vectors.map((v) => v.length)).toEqual([768, 768]);
@@ -153,7 +205,9 @@ describe('the Ollama embedder (/api/embed)', () => {
   it('says to pull a missing model, and says when Ollama is not running', async () => {
     const missing = await failure(ollamaEmbedder({ host: server.url, model: 'missing-model' }).embed(['x']));
     expect(missing).toBeInstanceOf(DomainError);
-    expect(missing.message).toBe('Ollama could not embed with missing-model (HTTP 404): model "missing-model" not found, try pulling it first');
+    expect(missing.message).toBe(
+      'Ollama could not embed with missing-model (HTTP 404): model "missing-model" not found, try pulling it first',
+    );
     expect(missing.hint).toBe('Pull the model first: ollama pull missing-model');
 
     const closed = await fakeServer(() => ({ status: 200, body: {} }));
@@ -168,7 +222,13 @@ describe('createEmbedder', () => {
   it('defaults to local and refuses gemini without a key', () => {
     expect(createEmbedder({ OPENPANEL_EMBEDDER: 'local' }).name).toBe('local-hash-v1');
     expect(createEmbedder({ OPENPANEL_EMBEDDER: 'ollama' }).name).toBe('ollama:nomic-embed-text');
-    expect(createEmbedder({ OPENPANEL_EMBEDDER: 'gemini', GOOGLE_GENERATIVE_AI_API_KEY: 'k', OPENPANEL_EMBED_MODEL: 'gemini-embedding-2' }).name).toBe('gemini:gemini-embedding-2');
+    expect(
+      createEmbedder({
+        OPENPANEL_EMBEDDER: 'gemini',
+        GOOGLE_GENERATIVE_AI_API_KEY: 'k',
+        OPENPANEL_EMBED_MODEL: 'gemini-embedding-2',
+      }).name,
+    ).toBe('gemini:gemini-embedding-2');
     expect(() => createEmbedder({ OPENPANEL_EMBEDDER: 'gemini' })).toThrow(/GOOGLE_GENERATIVE_AI_API_KEY is not set/);
   });
 });

@@ -10,8 +10,13 @@ import type { JobPayloads } from '../jobs/queue.ts';
  */
 export async function enqueueIndex(ctx: AppContext, payload: JobPayloads['index'], key: string): Promise<void> {
   try {
-    await ctx.jobs.enqueue('index', payload, { jobId: `index-${payload.appId ?? 'panel'}-${key}`.replaceAll(':', '_') });
+    await ctx.jobs.enqueue('index', payload, {
+      jobId: `index-${payload.appId ?? 'panel'}-${key}`.replaceAll(':', '_'),
+    });
   } catch (err) {
-    ctx.logger.warn({ err: (err as Error).message, appId: payload.appId, reason: payload.reason }, 'could not queue context indexing');
+    ctx.logger.warn(
+      { err: (err as Error).message, appId: payload.appId, reason: payload.reason },
+      'could not queue context indexing',
+    );
   }
 }

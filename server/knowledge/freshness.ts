@@ -19,12 +19,29 @@ const MAX_INLINE = 5;
  * deleted apps are dropped, and a newer conversation summary queues the panel-wide job.
  * Deployments queue their own index job when they finish.
  */
-export async function refreshStaleContext(ctx: AppContext, embedder: Embedder, opts: { appId?: string | undefined } = {}): Promise<{ refreshed: string[]; queued: string[] }> {
-  await ctx.db.execute(sql`delete from ${contextChunks} where ${contextChunks.scope} <> ${PANEL_SCOPE} and not exists (select 1 from ${apps} where ${apps.id}::text = ${contextChunks.scope})`);
+export async function refreshStaleContext(
+  ctx: AppContext,
+  embedder: Embedder,
+  opts: { appId?: string | undefined } = {},
+): Promise<{ refreshed: string[]; queued: string[] }> {
+  await ctx.db.execute(
+    sql`delete from ${contextChunks} where ${contextChunks.scope} <> ${PANEL_SCOPE} and not exists (select 1 from ${apps} where ${apps.id}::text = ${contextChunks.scope})`,
+  );
   const rows = await ctx.db
-    .select({ id: apps.id, updatedAt: apps.updatedAt, indexedFor: sql<string | null>`max(${contextChunks.metadata}->>'appUpdatedAt')` })
+    .select({
+      id: apps.id,
+      updatedAt: apps.updatedAt,
+      indexedFor: sql<string | null>`max(${contextChunks.metadata}->>'appUpdatedAt')`,
+    })
     .from(apps)
-    .leftJoin(contextChunks, and(sql`${contextChunks.scope} = ${apps.id}::text`, eq(contextChunks.sourceType, 'config'), eq(contextChunks.embedder, embedder.name)))
+    .leftJoin(
+      contextChunks,
+      and(
+        sql`${contextChunks.scope} = ${apps.id}::text`,
+        eq(contextChunks.sourceType, 'config'),
+        eq(contextChunks.embedder, embedder.name),
+      ),
+    )
     .where(opts.appId ? eq(apps.id, opts.appId) : undefined)
     .groupBy(apps.id, apps.updatedAt);
   // Compared as read by the driver on both sides, so sub-millisecond precision cannot differ.
@@ -38,11 +55,18 @@ export async function refreshStaleContext(ctx: AppContext, embedder: Embedder, o
         refreshed.push(app.id);
       } catch (err) {
         // An embedder outage must not fail the search (it falls back to full text); the jobs retry.
-        ctx.logger.warn({ appId: app.id, err: (err as Error).message }, 'could not refresh app context before a search');
+        ctx.logger.warn(
+          { appId: app.id, err: (err as Error).message },
+          'could not refresh app context before a search',
+        );
         inline = 0;
       }
     }
-    await enqueueIndex(ctx, { appId: app.id, reason: 'app changed since it was last indexed' }, `${app.updatedAt.getTime()}-${embedder.name}`);
+    await enqueueIndex(
+      ctx,
+      { appId: app.id, reason: 'app changed since it was last indexed' },
+      `${app.updatedAt.getTime()}-${embedder.name}`,
+    );
   }
   await queuePanelIfStale(ctx, embedder);
   return { refreshed, queued: stale.map((a) => a.id) };
@@ -50,13 +74,28 @@ export async function refreshStaleContext(ctx: AppContext, embedder: Embedder, o
 
 /** Summaries change with every conversation; they are re-indexed by a job, never inline. */
 async function queuePanelIfStale(ctx: AppContext, embedder: Embedder): Promise<void> {
-  const [newest] = await ctx.db.select({ updatedAt: conversations.updatedAt }).from(conversations).where(isNotNull(conversations.summary)).orderBy(desc(conversations.updatedAt)).limit(1);
+  const [newest] = await ctx.db
+    .select({ updatedAt: conversations.updatedAt })
+    .from(conversations)
+    .where(isNotNull(conversations.summary))
+    .orderBy(desc(conversations.updatedAt))
+    .limit(1);
   if (!newest) return;
   const [indexed] = await ctx.db
     .select({ at: sql<string | null>`max(${contextChunks.metadata}->>'updatedAt')` })
     .from(contextChunks)
-    .where(and(eq(contextChunks.scope, PANEL_SCOPE), eq(contextChunks.sourceType, 'conversation'), eq(contextChunks.embedder, embedder.name)));
+    .where(
+      and(
+        eq(contextChunks.scope, PANEL_SCOPE),
+        eq(contextChunks.sourceType, 'conversation'),
+        eq(contextChunks.embedder, embedder.name),
+      ),
+    );
   if (indexed?.at !== newest.updatedAt.toISOString()) {
-    await enqueueIndex(ctx, { reason: 'conversation summaries changed' }, `${newest.updatedAt.getTime()}-${embedder.name}`);
+    await enqueueIndex(
+      ctx,
+      { reason: 'conversation summaries changed' },
+      `${newest.updatedAt.getTime()}-${embedder.name}`,
+    );
   }
 }

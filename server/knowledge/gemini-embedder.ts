@@ -21,7 +21,10 @@ export interface GeminiEmbedderOptions {
  * text is a passage or a question, which measurably helps retrieval.
  */
 export function geminiEmbedder(opts: GeminiEmbedderOptions): Embedder {
-  const provider = createGoogleGenerativeAI({ apiKey: opts.apiKey, ...(opts.baseURL ? { baseURL: opts.baseURL.replace(/\/+$/, '') } : {}) });
+  const provider = createGoogleGenerativeAI({
+    apiKey: opts.apiKey,
+    ...(opts.baseURL ? { baseURL: opts.baseURL.replace(/\/+$/, '') } : {}),
+  });
   const model = provider.embeddingModel(opts.model);
   return {
     name: `gemini:${opts.model}`,
@@ -34,9 +37,18 @@ export function geminiEmbedder(opts: GeminiEmbedderOptions): Embedder {
           values: texts,
           maxRetries: opts.maxRetries ?? 2,
           abortSignal: signal,
-          providerOptions: { google: { outputDimensionality: EMBEDDING_DIMENSIONS, taskType: purpose === 'query' ? 'RETRIEVAL_QUERY' : 'RETRIEVAL_DOCUMENT' } },
+          providerOptions: {
+            google: {
+              outputDimensionality: EMBEDDING_DIMENSIONS,
+              taskType: purpose === 'query' ? 'RETRIEVAL_QUERY' : 'RETRIEVAL_DOCUMENT',
+            },
+          },
         });
-        if (embeddings.length !== texts.length) throw new DomainError('invalid', `Gemini returned ${embeddings.length} embeddings for ${texts.length} texts.`);
+        if (embeddings.length !== texts.length)
+          throw new DomainError(
+            'invalid',
+            `Gemini returned ${embeddings.length} embeddings for ${texts.length} texts.`,
+          );
         return embeddings.map((v) => fitDimensions(v));
       } catch (err) {
         throw geminiError(err, opts.model);
@@ -52,10 +64,24 @@ function geminiError(err: unknown, model: string): unknown {
   if (APICallError.isInstance(last)) {
     const status = last.statusCode;
     const detail = `Gemini embeddings with ${model} failed${status ? ` (HTTP ${status})` : ''}: ${apiMessage(last)}`;
-    if (status === 429 || status === undefined || status >= 500) return new DomainError('unavailable', detail, 'It is retried later; check the quota of the API key if it persists.');
-    return new DomainError('invalid', detail, status === 400 || status === 403 || status === 401 ? 'Check GOOGLE_GENERATIVE_AI_API_KEY and OPENPANEL_EMBED_MODEL.' : undefined);
+    if (status === 429 || status === undefined || status >= 500)
+      return new DomainError(
+        'unavailable',
+        detail,
+        'It is retried later; check the quota of the API key if it persists.',
+      );
+    return new DomainError(
+      'invalid',
+      detail,
+      status === 400 || status === 403 || status === 401
+        ? 'Check GOOGLE_GENERATIVE_AI_API_KEY and OPENPANEL_EMBED_MODEL.'
+        : undefined,
+    );
   }
-  return new DomainError('unavailable', `Gemini embeddings with ${model} failed: ${(last as Error)?.message ?? String(last)}`);
+  return new DomainError(
+    'unavailable',
+    `Gemini embeddings with ${model} failed: ${(last as Error)?.message ?? String(last)}`,
+  );
 }
 
 function apiMessage(err: APICallError): string {

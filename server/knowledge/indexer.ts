@@ -9,7 +9,16 @@ import { collectSecretValues, scrubDeep, scrubText } from '../crypto/scrub.ts';
 import type { JobPayloads } from '../jobs/queue.ts';
 import { chunkText } from './chunk.ts';
 import { createEmbedder, type Embedder } from './embedder.ts';
-import { PANEL_SCOPE, REPO_SOURCE_TYPES, configDocument, conversationDocuments, envVarNames, failureDocuments, type SourceDocument, type SourceType } from './documents.ts';
+import {
+  PANEL_SCOPE,
+  REPO_SOURCE_TYPES,
+  configDocument,
+  conversationDocuments,
+  envVarNames,
+  failureDocuments,
+  type SourceDocument,
+  type SourceType,
+} from './documents.ts';
 import { repoDocuments } from './repo-documents.ts';
 
 export interface IndexReport {
@@ -37,10 +46,21 @@ export interface IndexOptions {
 export async function indexApp(ctx: AppContext, appId: string, opts: IndexOptions = {}): Promise<IndexReport> {
   const started = Date.now();
   const embedder = opts.embedder ?? createEmbedder(ctx.env);
-  const [row] = await ctx.db.select({ app: apps, projectName: projects.name }).from(apps).innerJoin(projects, eq(projects.id, apps.projectId)).where(eq(apps.id, appId));
+  const [row] = await ctx.db
+    .select({ app: apps, projectName: projects.name })
+    .from(apps)
+    .innerJoin(projects, eq(projects.id, apps.projectId))
+    .where(eq(apps.id, appId));
   if (!row) {
     await ctx.db.delete(contextChunks).where(eq(contextChunks.scope, appId));
-    return { scope: appId, embedder: embedder.name, chunks: 0, byType: {}, warnings: ['The app no longer exists; its context was removed.'], ms: Date.now() - started };
+    return {
+      scope: appId,
+      embedder: embedder.name,
+      chunks: 0,
+      byType: {},
+      warnings: ['The app no longer exists; its context was removed.'],
+      ms: Date.now() - started,
+    };
   }
   const { app, projectName } = row;
   const wants = (t: SourceType) => !opts.only || opts.only.includes(t);
@@ -49,7 +69,14 @@ export async function indexApp(ctx: AppContext, appId: string, opts: IndexOption
   const warnings: string[] = [];
   if (wants('config')) {
     const current = await currentDeployment(ctx, app.id);
-    docs.push(configDocument(app, projectName, await envVarNames(ctx, app.id), current ? { number: current.number, status: current.status, commit: current.commit } : null));
+    docs.push(
+      configDocument(
+        app,
+        projectName,
+        await envVarNames(ctx, app.id),
+        current ? { number: current.number, status: current.status, commit: current.commit } : null,
+      ),
+    );
     replaced.push('config');
   }
   if (wants('deploy_failure')) {
@@ -64,7 +91,14 @@ export async function indexApp(ctx: AppContext, appId: string, opts: IndexOption
       warnings.push(`The repository could not be read (${(err as Error).message}); its earlier passages are kept.`);
     }
   }
-  const report = await storeChunks(ctx, embedder, app.id, docs.filter((d) => replaced.includes(d.sourceType)), replaced, await collectSecretValues(ctx));
+  const report = await storeChunks(
+    ctx,
+    embedder,
+    app.id,
+    docs.filter((d) => replaced.includes(d.sourceType)),
+    replaced,
+    await collectSecretValues(ctx),
+  );
   return { ...report, warnings, ms: Date.now() - started };
 }
 
@@ -72,21 +106,45 @@ export async function indexApp(ctx: AppContext, appId: string, opts: IndexOption
 export async function indexPanel(ctx: AppContext, opts: Omit<IndexOptions, 'only'> = {}): Promise<IndexReport> {
   const started = Date.now();
   const embedder = opts.embedder ?? createEmbedder(ctx.env);
-  const report = await storeChunks(ctx, embedder, PANEL_SCOPE, await conversationDocuments(ctx), ['conversation'], await collectSecretValues(ctx));
+  const report = await storeChunks(
+    ctx,
+    embedder,
+    PANEL_SCOPE,
+    await conversationDocuments(ctx),
+    ['conversation'],
+    await collectSecretValues(ctx),
+  );
   return { ...report, warnings: [], ms: Date.now() - started };
 }
 
 /** The `index` job: one app, or the panel scope when no app is named. */
 export async function runIndexJob(ctx: AppContext, payload: JobPayloads['index']): Promise<void> {
   const report = payload.appId ? await indexApp(ctx, payload.appId) : await indexPanel(ctx);
-  ctx.logger.info({ scope: report.scope, chunks: report.chunks, byType: report.byType, warnings: report.warnings, ms: report.ms, reason: payload.reason }, 'project context indexed');
+  ctx.logger.info(
+    {
+      scope: report.scope,
+      chunks: report.chunks,
+      byType: report.byType,
+      warnings: report.warnings,
+      ms: report.ms,
+      reason: payload.reason,
+    },
+    'project context indexed',
+  );
 }
 
 /**
  * `secrets` are every known secret value (all apps' env values, secret settings, provider keys):
  * a build log may echo one, a summary may quote one. URL credentials go too.
  */
-async function storeChunks(ctx: AppContext, embedder: Embedder, scope: string, docs: SourceDocument[], replaced: SourceType[], secrets: string[]): Promise<Omit<IndexReport, 'warnings' | 'ms'>> {
+async function storeChunks(
+  ctx: AppContext,
+  embedder: Embedder,
+  scope: string,
+  docs: SourceDocument[],
+  replaced: SourceType[],
+  secrets: string[],
+): Promise<Omit<IndexReport, 'warnings' | 'ms'>> {
   const rows = docs.flatMap((doc) =>
     chunkText(doc.text, { format: doc.format }).map((c, part) => ({
       scope,
@@ -96,13 +154,23 @@ async function storeChunks(ctx: AppContext, embedder: Embedder, scope: string, d
       metadata: scrubDeep({ ...doc.metadata, ...(c.section ? { section: c.section } : {}), part }, secrets),
     })),
   );
-  const vectors = rows.length ? await embedder.embed(rows.map((r) => r.content), { purpose: 'document' }) : [];
+  const vectors = rows.length
+    ? await embedder.embed(
+        rows.map((r) => r.content),
+        { purpose: 'document' },
+      )
+    : [];
   await ctx.db.transaction(async (tx) => {
     // Two index runs of one scope must not interleave their delete and insert (duplicates).
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`context:${scope}`}))`);
-    if (replaced.length) await tx.delete(contextChunks).where(and(eq(contextChunks.scope, scope), inArray(contextChunks.sourceType, replaced)));
+    if (replaced.length)
+      await tx
+        .delete(contextChunks)
+        .where(and(eq(contextChunks.scope, scope), inArray(contextChunks.sourceType, replaced)));
     for (let i = 0; i < rows.length; i += 100) {
-      await tx.insert(contextChunks).values(rows.slice(i, i + 100).map((r, j) => ({ ...r, embedder: embedder.name, embedding: vectors[i + j]! })));
+      await tx
+        .insert(contextChunks)
+        .values(rows.slice(i, i + 100).map((r, j) => ({ ...r, embedder: embedder.name, embedding: vectors[i + j]! })));
     }
   });
   const byType: Partial<Record<SourceType, number>> = {};

@@ -17,8 +17,10 @@ export const LOCAL_EMBEDDER_NAME = 'local-hash-v1';
 const GROUP_WEIGHTS = { word: 1, bigram: 0.6, trigram: 0.5 } as const;
 
 const STOP_WORDS = new Set(
-  ('a an and are as at be been but by can could did do does for from had has have how i if in into is it its me my of on or our should so ' +
-    'that the their them then there these they this to too us was we were what when where which who why will with would you your').split(' '),
+  (
+    'a an and are as at be been but by can could did do does for from had has have how i if in into is it its me my of on or our should so ' +
+    'that the their them then there these they this to too us was we were what when where which who why will with would you your'
+  ).split(' '),
 );
 
 export function localEmbedder(): Embedder {
@@ -56,7 +58,11 @@ export function hashEmbed(text: string): number[] {
 
 /** Lower-cased words and numbers without stop words, lightly stemmed. */
 export function tokenize(text: string): string[] {
-  const raw = text.toLowerCase().normalize('NFKD').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const raw =
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return raw.filter((w) => !STOP_WORDS.has(w)).map(stem);
 }
 

@@ -29,7 +29,9 @@ export function ollamaEmbedder(opts: OllamaEmbedderOptions): Embedder {
     async embed(texts, { purpose = 'document', signal } = {}) {
       const out: number[][] = [];
       for (let i = 0; i < texts.length; i += BATCH) {
-        const input = texts.slice(i, i + BATCH).map((t) => (nomic ? `${purpose === 'query' ? 'search_query' : 'search_document'}: ${t}` : t));
+        const input = texts
+          .slice(i, i + BATCH)
+          .map((t) => (nomic ? `${purpose === 'query' ? 'search_query' : 'search_document'}: ${t}` : t));
         const vectors = await post(base, opts.model, input, signal, opts.timeoutMs ?? 120_000);
         out.push(...vectors.map((v) => fitDimensions(v)));
       }
@@ -38,7 +40,13 @@ export function ollamaEmbedder(opts: OllamaEmbedderOptions): Embedder {
   };
 }
 
-async function post(base: string, model: string, input: string[], signal: AbortSignal | undefined, timeoutMs: number): Promise<number[][]> {
+async function post(
+  base: string,
+  model: string,
+  input: string[],
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+): Promise<number[][]> {
   const url = `${base}/api/embed`;
   let res: Response;
   try {
@@ -51,7 +59,11 @@ async function post(base: string, model: string, input: string[], signal: AbortS
     });
   } catch (err) {
     const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
-    throw new DomainError('unavailable', `Ollama is not reachable at ${base} (${cause}).`, 'Start Ollama (ollama serve) or set OLLAMA_HOST.');
+    throw new DomainError(
+      'unavailable',
+      `Ollama is not reachable at ${base} (${cause}).`,
+      'Start Ollama (ollama serve) or set OLLAMA_HOST.',
+    );
   }
   const text = await res.text();
   let body: { embeddings?: unknown; error?: string } = {};
@@ -70,8 +82,15 @@ async function post(base: string, model: string, input: string[], signal: AbortS
     );
   }
   const embeddings = body.embeddings;
-  if (!Array.isArray(embeddings) || embeddings.length !== input.length || !embeddings.every((v) => Array.isArray(v) && v.every((x) => typeof x === 'number'))) {
-    throw new DomainError('invalid', `Ollama at ${base} answered /api/embed without ${input.length} embeddings; is ${model} an embedding model?`);
+  if (
+    !Array.isArray(embeddings) ||
+    embeddings.length !== input.length ||
+    !embeddings.every((v) => Array.isArray(v) && v.every((x) => typeof x === 'number'))
+  ) {
+    throw new DomainError(
+      'invalid',
+      `Ollama at ${base} answered /api/embed without ${input.length} embeddings; is ${model} an embedding model?`,
+    );
   }
   return embeddings as number[][];
 }

@@ -25,7 +25,10 @@ export async function repoDocuments(ctx: AppContext, app: AppRow, signal?: Abort
       ? { type: 'git', url: s.url, ref: s.ref, subdir: s.subdir, deployKey: readDeployKey(ctx, app) }
       : { type: 'tarball', path: uploadPath(ctx, s.uploadId), subdir: s.subdir };
   const timeout = AbortSignal.timeout(FETCH_TIMEOUT_MS);
-  const fetched = await fetchSource(spec, { workDir: path.join(ctx.env.dataDir, 'knowledge'), signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+  const fetched = await fetchSource(spec, {
+    workDir: path.join(ctx.env.dataDir, 'knowledge'),
+    signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+  });
   try {
     const generate = s.generateDockerfile === true;
     const files = await readRepoFiles(fetched.dir, { dockerfilePath: generate ? null : s.dockerfilePath });
@@ -40,7 +43,9 @@ export async function repoDocuments(ctx: AppContext, app: AppRow, signal?: Abort
     }));
     if (generate) {
       // An unknown stack simply has no generated Dockerfile to index; deploys report that anyway.
-      const generated = await generateDockerfile(fsRepoReader(fetched.dir), { port: app.port ?? undefined }).catch(() => null);
+      const generated = await generateDockerfile(fsRepoReader(fetched.dir), { port: app.port ?? undefined }).catch(
+        () => null,
+      );
       if (generated) {
         docs.push({
           sourceType: 'dockerfile',

@@ -19,9 +19,29 @@ export interface RepoFile {
 const README = /^readme(\.(md|markdown|rst|txt|adoc))?$/i;
 const MANIFESTS = new Set(
   [
-    'package.json', 'requirements.txt', 'pyproject.toml', 'Pipfile', 'setup.py', 'go.mod', 'Cargo.toml', 'Gemfile', 'composer.json',
-    'pom.xml', 'build.gradle', 'build.gradle.kts', 'mix.exs', 'deno.json', 'Procfile', 'docker-compose.yml', 'docker-compose.yaml',
-    'compose.yml', 'compose.yaml', '.nvmrc', '.python-version', 'runtime.txt', '.tool-versions',
+    'package.json',
+    'requirements.txt',
+    'pyproject.toml',
+    'Pipfile',
+    'setup.py',
+    'go.mod',
+    'Cargo.toml',
+    'Gemfile',
+    'composer.json',
+    'pom.xml',
+    'build.gradle',
+    'build.gradle.kts',
+    'mix.exs',
+    'deno.json',
+    'Procfile',
+    'docker-compose.yml',
+    'docker-compose.yaml',
+    'compose.yml',
+    'compose.yaml',
+    '.nvmrc',
+    '.python-version',
+    'runtime.txt',
+    '.tool-versions',
   ].map((n) => n.toLowerCase()),
 );
 /**
@@ -75,9 +95,14 @@ export async function readRepoFiles(dir: string, opts: ReadRepoOptions = {}): Pr
     if (README.test(e.name)) wanted.push({ name: e.name, kind: 'readme' });
     else if (MANIFESTS.has(e.name.toLowerCase())) wanted.push({ name: e.name, kind: 'manifest' });
   }
-  const dockerfile = opts.dockerfilePath === null ? [] : [{ name: opts.dockerfilePath ?? 'Dockerfile', kind: 'dockerfile' as const }];
+  const dockerfile =
+    opts.dockerfilePath === null ? [] : [{ name: opts.dockerfilePath ?? 'Dockerfile', kind: 'dockerfile' as const }];
   // The README first (it explains the rest), then the Dockerfile, then manifests.
-  const ordered = [...wanted.filter((w) => w.kind === 'readme').slice(0, 1), ...dockerfile, ...wanted.filter((w) => w.kind === 'manifest')];
+  const ordered = [
+    ...wanted.filter((w) => w.kind === 'readme').slice(0, 1),
+    ...dockerfile,
+    ...wanted.filter((w) => w.kind === 'manifest'),
+  ];
   const files: RepoFile[] = [];
   for (const { name, kind } of ordered.slice(0, MAX_FILES)) {
     const file = await readRegularFile(dir, name);

@@ -47,28 +47,46 @@ describe('search_context', () => {
   it('says so when there is no context at all, and points to other tools', async () => {
     const out = await search({ query: 'kubernetes helm chart values' });
     expect(out.data.hits).toEqual([]);
-    expect(out.text).toMatch(/^No project context matched "kubernetes helm chart values"\. .*get_app or get_build_logs\.$/);
+    expect(out.text).toMatch(
+      /^No project context matched "kubernetes helm chart values"\. .*get_app or get_build_logs\.$/,
+    );
   });
 
   it('indexes apps it has not seen on first use, and cites what it returns as untrusted data', async () => {
     project = await createProject(panel.ctx);
     // Nothing was indexed: settings are indexed inline, repositories by the queued jobs.
     const first = await search({ query: 'memory limit of the worker' });
-    expect(first.data.hits[0]).toMatchObject({ app: 'worker', sourceType: 'config', citation: '[1] config: settings (app worker)' });
+    expect(first.data.hits[0]).toMatchObject({
+      app: 'worker',
+      sourceType: 'config',
+      citation: '[1] config: settings (app worker)',
+    });
     expect(first.data.hits.every((h) => h.sourceType === 'config')).toBe(true);
     await drain();
 
     const out = await search({ query: 'what does celery use as message broker' });
-    expect(out.data.hits[0]).toMatchObject({ n: 1, app: 'worker', sourceType: 'readme', sourceRef: 'README.md', citation: '[1] readme: README.md (app worker)' });
+    expect(out.data.hits[0]).toMatchObject({
+      n: 1,
+      app: 'worker',
+      sourceType: 'readme',
+      sourceRef: 'README.md',
+      citation: '[1] readme: README.md (app worker)',
+    });
     expect(out.data.embedder).toBe('local-hash-v1');
-    expect(out.text).toMatch(/^\d+ passages of project context for "what does celery use as message broker":\n<untrusted-data source="project context/);
-    expect(out.text).toContain('[1] readme: README.md (app worker)\nworker · README.md › Report worker › Broker\nCelery uses Redis');
+    expect(out.text).toMatch(
+      /^\d+ passages of project context for "what does celery use as message broker":\n<untrusted-data source="project context/,
+    );
+    expect(out.text).toContain(
+      '[1] readme: README.md (app worker)\nworker · README.md › Report worker › Broker\nCelery uses Redis',
+    );
     expect(out.text).toMatch(/<\/untrusted-data>\n.*\nSources:\n\[1\] readme: README\.md \(app worker\)\n/);
     expect(out.text).toMatch(/Cite the passages you use by number/);
 
     // Conversation summaries were queued by the same search and are found after the jobs ran.
     const decided = await search({ query: 'which domain did we choose for the api' });
-    expect(decided.data.hits.map((h) => h.citation.replace(/^\[\d+\] /, ''))).toContain('conversation: "Domains and worker memory" (panel)');
+    expect(decided.data.hits.map((h) => h.citation.replace(/^\[\d+\] /, ''))).toContain(
+      'conversation: "Domains and worker memory" (panel)',
+    );
   });
 
   it('stays within one app when asked, and cites deploy failures by deployment id', async () => {
@@ -88,11 +106,17 @@ describe('search_context', () => {
     await deleteApp(panel.ctx, CALLER, 'docs');
     const out = await search({ query: 'docs site nginx image' });
     expect(out.data.hits.some((h) => h.app === 'docs')).toBe(false);
-    expect(await panel.ctx.db.select().from(contextChunks).where(eq(contextChunks.scope, project.ids.docs))).toEqual([]);
+    expect(await panel.ctx.db.select().from(contextChunks).where(eq(contextChunks.scope, project.ids.docs))).toEqual(
+      [],
+    );
   });
 
   it('indexes a deployment’s failure when the deployment ends (the pipeline queues the job)', async () => {
-    const app = await createApp(panel.ctx, CALLER, CreateAppInput.parse({ name: 'ctx-ghost', source: { type: 'image', image: 'openpanel-test/no-such-image:1' } }));
+    const app = await createApp(
+      panel.ctx,
+      CALLER,
+      CreateAppInput.parse({ name: 'ctx-ghost', source: { type: 'image', image: 'openpanel-test/no-such-image:1' } }),
+    );
     const { deployment } = await deployApp(panel.ctx, CALLER, app.id);
     await drain(); // the deploy job fails fast (no such image), then its index job runs
     const rows = await panel.ctx.db.select().from(contextChunks).where(eq(contextChunks.scope, app.id));
@@ -103,10 +127,15 @@ describe('search_context', () => {
 
   it('still answers, from full text, when the configured embedder is down', async () => {
     const port = await freePort(); // nothing listens there
-    const offline: ToolContext = { ...ctx, env: { ...ctx.env, OPENPANEL_EMBEDDER: 'ollama', OLLAMA_HOST: `http://127.0.0.1:${port}` } };
+    const offline: ToolContext = {
+      ...ctx,
+      env: { ...ctx.env, OPENPANEL_EMBEDDER: 'ollama', OLLAMA_HOST: `http://127.0.0.1:${port}` },
+    };
     const out = await searchContext.execute(searchContext.input.parse({ query: 'celery broker' }), offline);
     expect(out.data.embedder).toBe('ollama:nomic-embed-text');
-    expect(out.data.degraded).toMatch(/^Semantic search is unavailable \(Ollama is not reachable at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)\.\); showing full-text matches only\.$/);
+    expect(out.data.degraded).toMatch(
+      /^Semantic search is unavailable \(Ollama is not reachable at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)\.\); showing full-text matches only\.$/,
+    );
     // Chunks are only ever compared within one embedder, and none were made by this one yet.
     expect(out.text).toMatch(/^No project context matched "celery broker"\..*\nSemantic search is unavailable/s);
   });

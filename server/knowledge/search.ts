@@ -77,7 +77,12 @@ export async function searchContext(ctx: AppContext, opts: SearchOptions): Promi
   return { hits, embedder: embedder.name, ...(degraded ? { degraded } : {}) };
 }
 
-async function vectorCandidates(ctx: AppContext, embedder: Embedder, query: string, scopeFilter: SQL | undefined): Promise<string[]> {
+async function vectorCandidates(
+  ctx: AppContext,
+  embedder: Embedder,
+  query: string,
+  scopeFilter: SQL | undefined,
+): Promise<string[]> {
   const [vector] = await embedder.embed([query], { purpose: 'query' });
   const distance = cosineDistance(contextChunks.embedding, vector!);
   const iterative = await supportsIterativeScan(ctx.database);
@@ -103,7 +108,13 @@ async function vectorCandidates(ctx: AppContext, embedder: Embedder, query: stri
  * passage sharing one common word, such as the app's name, would be boosted), so hybrid search
  * fuses exact matches only.
  */
-async function ftsCandidates(ctx: AppContext, embedderName: string, query: string, scopeFilter: SQL | undefined, partial: boolean): Promise<string[]> {
+async function ftsCandidates(
+  ctx: AppContext,
+  embedderName: string,
+  query: string,
+  scopeFilter: SQL | undefined,
+  partial: boolean,
+): Promise<string[]> {
   const doc = sql`to_tsvector('english', ${contextChunks.content})`;
   const scope = scopeFilter ? sql`and ${scopeFilter}` : sql``;
   const result = partial
@@ -141,17 +152,36 @@ export function fuse(vectorIds: string[], ftsIds: string[], k = RRF_K): Ranked[]
   add(vectorIds, 'vector');
   add(ftsIds, 'fts');
   const best = (r: Ranked) => Math.min(r.ranks.vector ?? Infinity, r.ranks.fts ?? Infinity);
-  return [...byId.values()].sort((a, b) => b.score - a.score || best(a) - best(b) || (a.ranks.vector ?? Infinity) - (b.ranks.vector ?? Infinity));
+  return [...byId.values()].sort(
+    (a, b) => b.score - a.score || best(a) - best(b) || (a.ranks.vector ?? Infinity) - (b.ranks.vector ?? Infinity),
+  );
 }
 
 async function loadHits(ctx: AppContext, ranked: Ranked[], query: string): Promise<ContextHit[]> {
   if (!ranked.length) return [];
   const rows = await ctx.db
-    .select({ id: contextChunks.id, scope: contextChunks.scope, sourceType: contextChunks.sourceType, sourceRef: contextChunks.sourceRef, metadata: contextChunks.metadata, content: contextChunks.content })
+    .select({
+      id: contextChunks.id,
+      scope: contextChunks.scope,
+      sourceType: contextChunks.sourceType,
+      sourceRef: contextChunks.sourceRef,
+      metadata: contextChunks.metadata,
+      content: contextChunks.content,
+    })
     .from(contextChunks)
-    .where(inArray(contextChunks.id, ranked.map((r) => r.id)));
+    .where(
+      inArray(
+        contextChunks.id,
+        ranked.map((r) => r.id),
+      ),
+    );
   const appIds = [...new Set(rows.map((r) => r.scope).filter((s) => s !== PANEL_SCOPE))];
-  const names = new Map((appIds.length ? await ctx.db.select({ id: apps.id, name: apps.name }).from(apps).where(inArray(apps.id, appIds)) : []).map((a) => [a.id, a.name]));
+  const names = new Map(
+    (appIds.length
+      ? await ctx.db.select({ id: apps.id, name: apps.name }).from(apps).where(inArray(apps.id, appIds))
+      : []
+    ).map((a) => [a.id, a.name]),
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const hits: ContextHit[] = [];
   for (const r of ranked) {
@@ -178,7 +208,10 @@ async function loadHits(ctx: AppContext, ranked: Ranked[], query: string): Promi
 
 /** About `size` characters of the passage around the first query word it contains. */
 export function snippet(content: string, query: string, size = 240): string {
-  const body = content.slice(content.indexOf('\n') + 1).replace(/\s+/g, ' ').trim();
+  const body = content
+    .slice(content.indexOf('\n') + 1)
+    .replace(/\s+/g, ' ')
+    .trim();
   if (body.length <= size) return body;
   const lower = body.toLowerCase();
   const positions = tokenize(query)

@@ -19,7 +19,9 @@ import { makeGitRepo } from '../test/deploy-helpers.ts';
 
 export const SECRET_CANARY = 'sk_live_canary_7f3a9c1e5b2d';
 export const DB_PASSWORD = 'canary-db-password-41ee';
-export const CALLER: Caller = { actor: { type: 'system', label: 'knowledge-test', scopes: ['read', 'write', 'approve', 'admin'] } };
+export const CALLER: Caller = {
+  actor: { type: 'system', label: 'knowledge-test', scopes: ['read', 'write', 'approve', 'admin'] },
+};
 
 export const API_FILES = {
   'README.md': `# Invoices API
@@ -45,7 +47,17 @@ Every client key may make 100 requests per minute; above that the API answers 42
 Card payments go through Stripe. Webhooks arrive at POST /webhooks/stripe and are verified with the
 signing secret.
 `,
-  'package.json': JSON.stringify({ name: 'invoices-api', version: '2.3.0', engines: { node: '>=20' }, scripts: { start: 'node server.js', migrate: 'knex migrate:latest' }, dependencies: { express: '^4.19.2', pg: '^8.11.3', knex: '^3.1.0', stripe: '^14.0.0' } }, null, 2),
+  'package.json': JSON.stringify(
+    {
+      name: 'invoices-api',
+      version: '2.3.0',
+      engines: { node: '>=20' },
+      scripts: { start: 'node server.js', migrate: 'knex migrate:latest' },
+      dependencies: { express: '^4.19.2', pg: '^8.11.3', knex: '^3.1.0', stripe: '^14.0.0' },
+    },
+    null,
+    2,
+  ),
   Dockerfile: `FROM node:22-bookworm-slim
 WORKDIR /app
 COPY package*.json ./
@@ -127,45 +139,96 @@ export async function createProject(ctx: AppContext): Promise<Project> {
   const repos = { api: makeGitRepo(API_FILES), worker: makeGitRepo(WORKER_FILES), web: makeGitRepo(WEB_FILES) };
   const make = async (input: unknown) => (await createApp(ctx, CALLER, CreateAppInput.parse(input))).id;
   const ids = {
-    api: await make({ name: 'api', source: { type: 'git', url: repos.api.url }, port: 3000, healthCheck: { type: 'http', path: '/health' } }),
-    worker: await make({ name: 'worker', source: { type: 'git', url: repos.worker.url }, memoryMb: 512, healthCheck: { type: 'none' } }),
-    web: await make({ name: 'web', source: { type: 'git', url: repos.web.url }, port: 8080, healthCheck: { type: 'http', path: '/healthz' }, cpus: 0.5 }),
+    api: await make({
+      name: 'api',
+      source: { type: 'git', url: repos.api.url },
+      port: 3000,
+      healthCheck: { type: 'http', path: '/health' },
+    }),
+    worker: await make({
+      name: 'worker',
+      source: { type: 'git', url: repos.worker.url },
+      memoryMb: 512,
+      healthCheck: { type: 'none' },
+    }),
+    web: await make({
+      name: 'web',
+      source: { type: 'git', url: repos.web.url },
+      port: 8080,
+      healthCheck: { type: 'http', path: '/healthz' },
+      cpus: 0.5,
+    }),
     docs: await make({ name: 'docs', source: { type: 'image', image: 'nginx:1.27' }, port: 80 }),
   };
-  await setEnvVars(ctx.db, ctx.secrets, CALLER, ids.api, { vars: { STRIPE_SECRET_KEY: SECRET_CANARY, DATABASE_URL: `postgres://api:${DB_PASSWORD}@db:5432/invoices`, LOG_LEVEL: 'info' } });
+  await setEnvVars(ctx.db, ctx.secrets, CALLER, ids.api, {
+    vars: {
+      STRIPE_SECRET_KEY: SECRET_CANARY,
+      DATABASE_URL: `postgres://api:${DB_PASSWORD}@db:5432/invoices`,
+      LOG_LEVEL: 'info',
+    },
+  });
 
   const failures = {
-    api: await failedDeployment(ctx, ids.api, 'The build failed: The command \'/bin/sh -c npm ci --omit=dev\' returned a non-zero code: 1', [
-      'Step 4/7 : RUN npm ci --omit=dev',
-      // A careless build script echoes its environment: the canary must be scrubbed.
-      `debug: STRIPE_SECRET_KEY=${SECRET_CANARY}`,
-      'npm ERR! code ERESOLVE',
-      'npm ERR! ERESOLVE could not resolve',
-      'npm ERR! While resolving: invoices-api@2.3.0',
-      'npm ERR! Found: knex@3.1.0',
-      'npm ERR! Could not resolve dependency: peer pg@"^7" from knex-legacy-adapter@1.0.0',
-      'npm ERR! Fix the upstream dependency conflict, or retry with --legacy-peer-deps',
-    ]),
-    worker: await failedDeployment(ctx, ids.worker, 'The new container did not become healthy: the container exited with code 137', [
-      '[container] celery@worker ready.',
-      '[container] Task reports.nightly_revenue started',
-      '[container] Killed',
-      'Container exited with code 137 (OOMKilled: the memory limit of 256 MiB was reached)',
-    ]),
+    api: await failedDeployment(
+      ctx,
+      ids.api,
+      "The build failed: The command '/bin/sh -c npm ci --omit=dev' returned a non-zero code: 1",
+      [
+        'Step 4/7 : RUN npm ci --omit=dev',
+        // A careless build script echoes its environment: the canary must be scrubbed.
+        `debug: STRIPE_SECRET_KEY=${SECRET_CANARY}`,
+        'npm ERR! code ERESOLVE',
+        'npm ERR! ERESOLVE could not resolve',
+        'npm ERR! While resolving: invoices-api@2.3.0',
+        'npm ERR! Found: knex@3.1.0',
+        'npm ERR! Could not resolve dependency: peer pg@"^7" from knex-legacy-adapter@1.0.0',
+        'npm ERR! Fix the upstream dependency conflict, or retry with --legacy-peer-deps',
+      ],
+    ),
+    worker: await failedDeployment(
+      ctx,
+      ids.worker,
+      'The new container did not become healthy: the container exited with code 137',
+      [
+        '[container] celery@worker ready.',
+        '[container] Task reports.nightly_revenue started',
+        '[container] Killed',
+        'Container exited with code 137 (OOMKilled: the memory limit of 256 MiB was reached)',
+      ],
+    ),
   };
 
   const userId = randomUUID();
   await ctx.db.insert(users).values({ id: userId, email: 'owner@example.com', passwordHash: 'x', role: 'owner' });
-  await ctx.db.insert(conversations).values({ userId, title: 'Domains and worker memory', summary: CONVERSATION_SUMMARY });
+  await ctx.db
+    .insert(conversations)
+    .values({ userId, title: 'Domains and worker memory', summary: CONVERSATION_SUMMARY });
   return { ids, repos, failures };
 }
 
 async function failedDeployment(ctx: AppContext, appId: string, error: string, lines: string[]): Promise<string> {
   const [d] = await ctx.db
     .insert(deployments)
-    .values({ appId, number: 1, status: 'failed', settings: settingsOf(await getAppRow(ctx, appId)), error, createdBy: 'knowledge-test', finishedAt: new Date() })
+    .values({
+      appId,
+      number: 1,
+      status: 'failed',
+      settings: settingsOf(await getAppRow(ctx, appId)),
+      error,
+      createdBy: 'knowledge-test',
+      finishedAt: new Date(),
+    })
     .returning();
   const filler = Array.from({ length: 60 }, (_, i) => `Step ${i % 3}: routine build output line ${i}`);
-  await ctx.db.insert(deploymentLogs).values([...filler, ...lines, error].map((text, i) => ({ deploymentId: d!.id, seq: i + 1, stream: 'stdout' as const, text })));
+  await ctx.db
+    .insert(deploymentLogs)
+    .values(
+      [...filler, ...lines, error].map((text, i) => ({
+        deploymentId: d!.id,
+        seq: i + 1,
+        stream: 'stdout' as const,
+        text,
+      })),
+    );
   return d!.id;
 }

@@ -16,9 +16,13 @@ export function vectorNorm(v: ArrayLike<number>): number {
  * 3072 dimensions is not normalized by the API, hence the renormalization for every provider.
  */
 export function fitDimensions(vector: number[], dimensions: number = EMBEDDING_DIMENSIONS): number[] {
-  const fitted = vector.length >= dimensions ? vector.slice(0, dimensions) : [...vector, ...new Array<number>(dimensions - vector.length).fill(0)];
+  const fitted =
+    vector.length >= dimensions
+      ? vector.slice(0, dimensions)
+      : [...vector, ...new Array<number>(dimensions - vector.length).fill(0)];
   const norm = vectorNorm(fitted);
-  if (!Number.isFinite(norm) || norm === 0) throw new DomainError('invalid', 'The embedding model returned an empty or invalid vector.');
+  if (!Number.isFinite(norm) || norm === 0)
+    throw new DomainError('invalid', 'The embedding model returned an empty or invalid vector.');
   return fitted.map((x) => x / norm);
 }
 

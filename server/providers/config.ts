@@ -41,10 +41,17 @@ export const DEFAULT_BASE_URLS: Record<ProviderName, string> = {
   ollama: 'http://127.0.0.1:11434',
 };
 
-const DEFAULT_EMBEDDING_MODELS: Record<ProviderName, string | null> = { gemini: 'gemini-embedding-001', groq: null, ollama: 'nomic-embed-text' };
+const DEFAULT_EMBEDDING_MODELS: Record<ProviderName, string | null> = {
+  gemini: 'gemini-embedding-001',
+  groq: null,
+  ollama: 'nomic-embed-text',
+};
 
 /** The settings keys this module reads; `api_key` is stored as a secret setting. */
-export const providerSettingKey = (name: ProviderName, field: 'api_key' | 'model' | 'embedding_model' | 'base_url' | 'timeout_ms' | 'concurrency' | 'per_minute') => `providers.${name}.${field}`;
+export const providerSettingKey = (
+  name: ProviderName,
+  field: 'api_key' | 'model' | 'embedding_model' | 'base_url' | 'timeout_ms' | 'concurrency' | 'per_minute',
+) => `providers.${name}.${field}`;
 export const PROVIDER_ORDER_SETTING = 'providers.order';
 
 /** Ollama's own convention accepts host:port without a scheme. */
@@ -66,12 +73,28 @@ export async function resolveProviders(ctx: AppContext): Promise<ProviderSetup> 
   const secretKeys = new Set(rows.filter((r) => r.secret && r.isSet).map((r) => r.key));
   const secret = async (key: string) => (secretKeys.has(key) ? readSetting(ctx.db, ctx.secrets, key) : null);
 
-  const orderSetting = plain.get(PROVIDER_ORDER_SETTING)?.split(',').map((s) => s.trim().toLowerCase()).filter(isProviderName);
+  const orderSetting = plain
+    .get(PROVIDER_ORDER_SETTING)
+    ?.split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(isProviderName);
   const explicitOrder: ProviderName[] | undefined = orderSetting?.length ? orderSetting : env.OPENPANEL_PROVIDERS;
 
-  const envKeys: Record<ProviderName, string | undefined> = { gemini: env.GOOGLE_GENERATIVE_AI_API_KEY, groq: env.GROQ_API_KEY, ollama: undefined };
-  const envModels: Record<ProviderName, string> = { gemini: env.OPENPANEL_GEMINI_MODEL, groq: env.OPENPANEL_GROQ_MODEL, ollama: env.OPENPANEL_OLLAMA_MODEL };
-  const envBaseUrls: Record<ProviderName, string | undefined> = { gemini: env.OPENPANEL_GEMINI_BASE_URL, groq: env.OPENPANEL_GROQ_BASE_URL, ollama: env.OLLAMA_HOST };
+  const envKeys: Record<ProviderName, string | undefined> = {
+    gemini: env.GOOGLE_GENERATIVE_AI_API_KEY,
+    groq: env.GROQ_API_KEY,
+    ollama: undefined,
+  };
+  const envModels: Record<ProviderName, string> = {
+    gemini: env.OPENPANEL_GEMINI_MODEL,
+    groq: env.OPENPANEL_GROQ_MODEL,
+    ollama: env.OPENPANEL_OLLAMA_MODEL,
+  };
+  const envBaseUrls: Record<ProviderName, string | undefined> = {
+    gemini: env.OPENPANEL_GEMINI_BASE_URL,
+    groq: env.OPENPANEL_GROQ_BASE_URL,
+    ollama: env.OLLAMA_HOST,
+  };
 
   const providers = {} as Record<ProviderName, ResolvedProvider>;
   for (const name of PROVIDER_NAMES) {
@@ -80,7 +103,10 @@ export async function resolveProviders(ctx: AppContext): Promise<ProviderSetup> 
     const baseUrlSetting = plain.get(providerSettingKey(name, 'base_url'));
     const baseUrl = normalizeBaseUrl(baseUrlSetting ?? envBaseUrls[name] ?? DEFAULT_BASE_URLS[name]);
     // Ollama needs no key: a host, or being named in the order, is what turns it on.
-    const configured = name === 'ollama' ? Boolean(baseUrlSetting ?? envBaseUrls.ollama) || Boolean(explicitOrder?.includes('ollama')) : apiKey !== null;
+    const configured =
+      name === 'ollama'
+        ? Boolean(baseUrlSetting ?? envBaseUrls.ollama) || Boolean(explicitOrder?.includes('ollama'))
+        : apiKey !== null;
     providers[name] = {
       name,
       configured,
@@ -93,12 +119,16 @@ export async function resolveProviders(ctx: AppContext): Promise<ProviderSetup> 
       },
       timeoutMs: positiveInt(plain.get(providerSettingKey(name, 'timeout_ms'))) ?? env.OPENPANEL_PROVIDER_TIMEOUT_MS,
       limits: {
-        concurrency: positiveInt(plain.get(providerSettingKey(name, 'concurrency'))) ?? env.OPENPANEL_PROVIDER_CONCURRENCY,
-        perMinute: positiveInt(plain.get(providerSettingKey(name, 'per_minute'))) ?? env.OPENPANEL_PROVIDER_RATE_PER_MINUTE,
+        concurrency:
+          positiveInt(plain.get(providerSettingKey(name, 'concurrency'))) ?? env.OPENPANEL_PROVIDER_CONCURRENCY,
+        perMinute:
+          positiveInt(plain.get(providerSettingKey(name, 'per_minute'))) ?? env.OPENPANEL_PROVIDER_RATE_PER_MINUTE,
       },
     };
   }
-  const order = (explicitOrder ?? PROVIDER_NAMES).filter((name, i, all) => all.indexOf(name) === i && providers[name].configured);
+  const order = (explicitOrder ?? PROVIDER_NAMES).filter(
+    (name, i, all) => all.indexOf(name) === i && providers[name].configured,
+  );
   return { order, providers };
 }
 

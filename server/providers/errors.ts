@@ -3,7 +3,19 @@
  * say "not now" qualify: rate limits (429), server errors (5xx), timeouts and connections that
  * never came up. A 400/401/404 is a configuration problem the owner must see, not paper over.
  */
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_HEADERS_TIMEOUT',
+]);
 
 type Loose = Record<string, unknown>;
 
@@ -38,7 +50,13 @@ export function fallbackReason(err: unknown): string | null {
   const code = links.map((e) => e.code).find((c): c is string => typeof c === 'string' && CONNECTION_CODES.has(c));
   if (code) return `connection failed (${code})`;
   if (links.some((e) => e.name === 'TimeoutError')) return 'timed out';
-  if (links.some((e) => typeof e.message === 'string' && /fetch failed|socket hang up|other side closed|terminated/i.test(e.message))) return 'connection failed';
+  if (
+    links.some(
+      (e) =>
+        typeof e.message === 'string' && /fetch failed|socket hang up|other side closed|terminated/i.test(e.message),
+    )
+  )
+    return 'connection failed';
   return null;
 }
 
@@ -52,7 +70,8 @@ export class ProvidersUnavailableError extends Error {
 
 /** A safe one-line description of a provider failure for the chat (no bodies, no keys). */
 export function describeProviderError(err: unknown, provider?: string): string {
-  if (err instanceof ProvidersUnavailableError) return `${err.message} Try again in a moment, or check GET /api/providers.`;
+  if (err instanceof ProvidersUnavailableError)
+    return `${err.message} Try again in a moment, or check GET /api/providers.`;
   const head = provider ? `The ${provider} model failed` : 'The model failed';
   for (const e of chain(err)) {
     const status = statusOf(e);

@@ -1,4 +1,10 @@
-import type { LanguageModelV4, LanguageModelV4CallOptions, LanguageModelV4GenerateResult, LanguageModelV4StreamPart, LanguageModelV4StreamResult } from '@ai-sdk/provider';
+import type {
+  LanguageModelV4,
+  LanguageModelV4CallOptions,
+  LanguageModelV4GenerateResult,
+  LanguageModelV4StreamPart,
+  LanguageModelV4StreamResult,
+} from '@ai-sdk/provider';
 import { ProvidersUnavailableError, fallbackReason } from './errors.ts';
 import type { ProviderLimiter } from './limits.ts';
 
@@ -22,12 +28,19 @@ export interface ProviderAttempt {
  * Parts that can arrive before the first token. They are held back until a token follows, so a
  * provider that fails right after opening a text block is replaced without anything shown.
  */
-const PREAMBLE = new Set<LanguageModelV4StreamPart['type']>(['stream-start', 'response-metadata', 'raw', 'text-start', 'reasoning-start']);
+const PREAMBLE = new Set<LanguageModelV4StreamPart['type']>([
+  'stream-start',
+  'response-metadata',
+  'raw',
+  'text-start',
+  'reasoning-start',
+]);
 
 /** Rejects when the signal aborts, so a provider that never sends anything cannot hang the chain. */
 function untilAborted(signal: AbortSignal): Promise<never> {
   const aborted = new Promise<never>((_, reject) => {
-    const fail = () => reject(signal.reason instanceof Error ? signal.reason : new DOMException('aborted', 'AbortError'));
+    const fail = () =>
+      reject(signal.reason instanceof Error ? signal.reason : new DOMException('aborted', 'AbortError'));
     if (signal.aborted) fail();
     else signal.addEventListener('abort', fail, { once: true });
   });
@@ -78,11 +91,17 @@ export class FallbackModel implements LanguageModelV4 {
         continue;
       }
       const timeout = new AbortController();
-      const timer = setTimeout(() => timeout.abort(new DOMException(`no first token within ${link.timeoutMs} ms`, 'TimeoutError')), link.timeoutMs);
+      const timer = setTimeout(
+        () => timeout.abort(new DOMException(`no first token within ${link.timeoutMs} ms`, 'TimeoutError')),
+        link.timeoutMs,
+      );
       const signal = options.abortSignal ? AbortSignal.any([options.abortSignal, timeout.signal]) : timeout.signal;
       let reader: ReadableStreamDefaultReader<LanguageModelV4StreamPart> | undefined;
       try {
-        const result = await Promise.race([link.model.doStream({ ...options, abortSignal: signal }), untilAborted(signal)]);
+        const result = await Promise.race([
+          link.model.doStream({ ...options, abortSignal: signal }),
+          untilAborted(signal),
+        ]);
         reader = result.stream.getReader();
         const head: LanguageModelV4StreamPart[] = [];
         for (;;) {
@@ -121,7 +140,10 @@ export class FallbackModel implements LanguageModelV4 {
       const timeout = AbortSignal.timeout(link.timeoutMs);
       const signal = options.abortSignal ? AbortSignal.any([options.abortSignal, timeout]) : timeout;
       try {
-        const result = await Promise.race([link.model.doGenerate({ ...options, abortSignal: signal }), untilAborted(signal)]);
+        const result = await Promise.race([
+          link.model.doGenerate({ ...options, abortSignal: signal }),
+          untilAborted(signal),
+        ]);
         this.#answered = link;
         this.#record(link, 'answered', undefined, started);
         return result;
@@ -137,14 +159,24 @@ export class FallbackModel implements LanguageModelV4 {
     throw new ProvidersUnavailableError(failures);
   }
 
-  #record(link: ChainLink, outcome: ProviderAttempt['outcome'], reason: string | undefined, started: number, failures?: { provider: string; reason: string }[]) {
+  #record(
+    link: ChainLink,
+    outcome: ProviderAttempt['outcome'],
+    reason: string | undefined,
+    started: number,
+    failures?: { provider: string; reason: string }[],
+  ) {
     this.attempts.push({ provider: link.name, outcome, ...(reason ? { reason } : {}), ms: Date.now() - started });
     if (reason && failures) failures.push({ provider: link.name, reason });
   }
 }
 
 /** The parts already read, then the rest of the provider's stream; frees the slot at the end. */
-function replay(head: LanguageModelV4StreamPart[], reader: ReadableStreamDefaultReader<LanguageModelV4StreamPart>, release: () => void): ReadableStream<LanguageModelV4StreamPart> {
+function replay(
+  head: LanguageModelV4StreamPart[],
+  reader: ReadableStreamDefaultReader<LanguageModelV4StreamPart>,
+  release: () => void,
+): ReadableStream<LanguageModelV4StreamPart> {
   return new ReadableStream({
     start(controller) {
       for (const part of head) controller.enqueue(part);

@@ -22,15 +22,29 @@ export async function checkProviderHealth(p: ResolvedProvider, timeoutMs = 5000)
     const latencyMs = Date.now() - started;
     if (!res.ok) {
       await res.body?.cancel();
-      return { ok: false, latencyMs, error: `HTTP ${res.status}${res.status === 401 || res.status === 403 ? ' (check the API key)' : ''}` };
+      return {
+        ok: false,
+        latencyMs,
+        error: `HTTP ${res.status}${res.status === 401 || res.status === 403 ? ' (check the API key)' : ''}`,
+      };
     }
     const names = modelNames(p, await res.json());
     const chat = p.models.chat;
-    return { ok: true, latencyMs, models: names.length, ...(chat ? { chatModelListed: names.some((n) => sameModel(p, n, chat)) } : {}) };
+    return {
+      ok: true,
+      latencyMs,
+      models: names.length,
+      ...(chat ? { chatModelListed: names.some((n) => sameModel(p, n, chat)) } : {}),
+    };
   } catch (err) {
     const latencyMs = Date.now() - started;
     const e = err as { name?: string; cause?: { code?: string } };
-    const error = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : e.cause?.code ? `connection failed (${e.cause.code})` : 'connection failed';
+    const error =
+      e.name === 'TimeoutError'
+        ? `no answer within ${timeoutMs} ms`
+        : e.cause?.code
+          ? `connection failed (${e.cause.code})`
+          : 'connection failed';
     return { ok: false, latencyMs, error };
   }
 }

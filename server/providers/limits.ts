@@ -47,7 +47,8 @@ export function limiterFor(ctx: AppContext, p: Pick<ResolvedProvider, 'name' | '
   let byName = limiters.get(ctx);
   if (!byName) limiters.set(ctx, (byName = new Map()));
   const existing = byName.get(p.name);
-  if (existing && existing.concurrency === p.limits.concurrency && existing.perMinute === p.limits.perMinute) return existing;
+  if (existing && existing.concurrency === p.limits.concurrency && existing.perMinute === p.limits.perMinute)
+    return existing;
   const created = new ProviderLimiter(p.limits.concurrency, p.limits.perMinute);
   byName.set(p.name, created);
   return created;

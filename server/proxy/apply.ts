@@ -33,14 +33,27 @@ interface Plan {
 /** The app's desired routes: its domains pointed at its live container, or none with a reason. */
 async function planAppRoutes(ctx: AppContext, appId: string): Promise<Plan> {
   const { settings } = domainRuntime(ctx);
-  const [row] = await ctx.db.select({ app: apps, projectName: projects.name }).from(apps).innerJoin(projects, eq(projects.id, apps.projectId)).where(eq(apps.id, appId));
-  if (!row) return { routes: { appId, appName: '', routes: [] }, outcome: { status: 'removed', note: 'The app no longer exists; its routes were removed.' } };
+  const [row] = await ctx.db
+    .select({ app: apps, projectName: projects.name })
+    .from(apps)
+    .innerJoin(projects, eq(projects.id, apps.projectId))
+    .where(eq(apps.id, appId));
+  if (!row)
+    return {
+      routes: { appId, appName: '', routes: [] },
+      outcome: { status: 'removed', note: 'The app no longer exists; its routes were removed.' },
+    };
   const { app, projectName } = row;
-  const none = (status: 'removed' | 'not_routed', note: string): Plan => ({ routes: { appId, appName: app.name, routes: [] }, outcome: { status, note } });
+  const none = (status: 'removed' | 'not_routed', note: string): Plan => ({
+    routes: { appId, appName: app.name, routes: [] },
+    outcome: { status, note },
+  });
   const rows = await ctx.db.select().from(domains).where(eq(domains.appId, appId)).orderBy(asc(domains.createdAt));
   if (!rows.length) return none('removed', `${app.name} has no domains; nothing is routed to it.`);
 
-  const [current] = app.currentDeploymentId ? await ctx.db.select().from(deployments).where(eq(deployments.id, app.currentDeploymentId)) : [];
+  const [current] = app.currentDeploymentId
+    ? await ctx.db.select().from(deployments).where(eq(deployments.id, app.currentDeploymentId))
+    : [];
   const waiting = `${app.name} has no running container, so its ${rows.length === 1 ? 'domain is' : `${rows.length} domains are`} not routed yet; routing starts by itself when it is deployed or started.`;
   if (!current?.containerId) return none('not_routed', waiting);
   const network = networkName(projectName);
@@ -57,11 +70,25 @@ async function planAppRoutes(ctx: AppContext, appId: string): Promise<Plan> {
       skipped.push(d.host);
       continue;
     }
-    routes.push({ domainId: d.id, host: d.host, pathPrefix: d.pathPrefix, https: d.https, redirectHttp: d.redirectHttp, tls: tlsMode(d.host, d.tls), upstream: { host, port } });
+    routes.push({
+      domainId: d.id,
+      host: d.host,
+      pathPrefix: d.pathPrefix,
+      https: d.https,
+      redirectHttp: d.redirectHttp,
+      tls: tlsMode(d.host, d.tls),
+      upstream: { host, port },
+    });
   }
   const upstream = [...new Set(routes.map((r) => `${r.upstream.host}:${r.upstream.port}`))].join(', ');
-  const note = skipped.length ? `Not routed (no port known): ${skipped.join(', ')}. Set the app's port or the domain's targetPort.` : undefined;
-  return { routes: { appId, appName: app.name, routes }, network, outcome: { status: routes.length ? 'applied' : 'not_routed', upstream: upstream || undefined, note } };
+  const note = skipped.length
+    ? `Not routed (no port known): ${skipped.join(', ')}. Set the app's port or the domain's targetPort.`
+    : undefined;
+  return {
+    routes: { appId, appName: app.name, routes },
+    network,
+    outcome: { status: routes.length ? 'applied' : 'not_routed', upstream: upstream || undefined, note },
+  };
 }
 
 /**
@@ -75,11 +102,13 @@ export async function applyAppRoutes(ctx: AppContext, appId: string): Promise<Pr
   return withAppLock(runtime, appId, async () => {
     try {
       const plan = await planAppRoutes(ctx, appId);
-      if (plan.network && plan.routes.routes.length && settings.upstream === 'dns' && settings.proxyContainer) await attachContainer(ctx.docker, settings.proxyContainer, plan.network);
+      if (plan.network && plan.routes.routes.length && settings.upstream === 'dns' && settings.proxyContainer)
+        await attachContainer(ctx.docker, settings.proxyContainer, plan.network);
       await driver.applyApp(plan.routes);
       return { proxy: driver.kind, ...plan.outcome };
     } catch (err) {
-      const message = err instanceof DomainError ? [err.message, err.hint].filter(Boolean).join(' ') : (err as Error).message;
+      const message =
+        err instanceof DomainError ? [err.message, err.hint].filter(Boolean).join(' ') : (err as Error).message;
       ctx.logger.warn({ appId, err: message }, 'could not apply domain routes');
       return { proxy: driver.kind, status: 'failed', note: `${driver.describe()} was not updated: ${message}` };
     }
@@ -87,10 +116,13 @@ export async function applyAppRoutes(ctx: AppContext, appId: string): Promise<Pr
 }
 
 /** Start-up reconciliation: every app with domains is applied; routes of apps that are gone are removed. */
-export async function applyAllRoutes(ctx: AppContext): Promise<{ applied: Record<string, ProxyOutcome>; pruned: string[] }> {
+export async function applyAllRoutes(
+  ctx: AppContext,
+): Promise<{ applied: Record<string, ProxyOutcome>; pruned: string[] }> {
   const { driver } = domainRuntime(ctx);
   if (!driver) return { applied: {}, pruned: [] };
-  const appsWithDomains = async () => new Set((await ctx.db.select({ appId: domains.appId }).from(domains)).map((r) => r.appId));
+  const appsWithDomains = async () =>
+    new Set((await ctx.db.select({ appId: domains.appId }).from(domains)).map((r) => r.appId));
   const applied: Record<string, ProxyOutcome> = {};
   for (const appId of await appsWithDomains()) applied[appId] = await applyAppRoutes(ctx, appId);
   // Read again: a domain added meanwhile must not be pruned.

@@ -30,16 +30,28 @@ export class CaddyAdmin {
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     let res: { status: number; text: string };
     try {
-      res = await request(new URL(path, this.baseUrl), method, body === undefined ? undefined : JSON.stringify(body), this.timeoutMs);
+      res = await request(
+        new URL(path, this.baseUrl),
+        method,
+        body === undefined ? undefined : JSON.stringify(body),
+        this.timeoutMs,
+      );
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      throw new DomainError('unavailable', `Caddy's admin API at ${this.baseUrl} did not answer (${reason}).`, 'Start Caddy (caddy run), or fix OPENPANEL_CADDY_ADMIN_URL. The domain is stored and is applied at the next deploy or panel start.');
+      throw new DomainError(
+        'unavailable',
+        `Caddy's admin API at ${this.baseUrl} did not answer (${reason}).`,
+        'Start Caddy (caddy run), or fix OPENPANEL_CADDY_ADMIN_URL. The domain is stored and is applied at the next deploy or panel start.',
+      );
     }
     if (res.status < 200 || res.status > 299) {
       const message = safeError(res.text) ?? `HTTP ${res.status}`;
       // Reading below a key that does not exist is "nothing there", like a missing key.
       if (method === 'GET' && res.status === 400 && /invalid traversal path/.test(message)) return null as T;
-      throw new DomainError(res.status === 404 ? 'not_found' : 'invalid', `Caddy refused ${method} ${path}: ${message}`);
+      throw new DomainError(
+        res.status === 404 ? 'not_found' : 'invalid',
+        `Caddy refused ${method} ${path}: ${message}`,
+      );
     }
     return (res.text.trim() ? JSON.parse(res.text) : null) as T;
   }
@@ -49,15 +61,30 @@ export class CaddyAdmin {
  * A fresh connection per call: Caddy restarts its admin listener on every configuration change,
  * which breaks pooled keep-alive connections ("other side closed").
  */
-function request(url: URL, method: string, body: string | undefined, timeoutMs: number): Promise<{ status: number; text: string }> {
+function request(
+  url: URL,
+  method: string,
+  body: string | undefined,
+  timeoutMs: number,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, agent: false, timeout: timeoutMs, headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      {
+        method,
+        agent: false,
+        timeout: timeoutMs,
+        headers:
+          body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on('error', reject);
     req.end(body);

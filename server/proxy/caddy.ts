@@ -15,23 +15,41 @@ export const HTTP_SERVER = 'openpanel_http';
 const ROUTE_ID = /^openpanel-(https|http)-([0-9a-f-]{36})-([0-9a-f-]{36})$/;
 const TLS_PREFIX = 'openpanel-tls-';
 
-type CaddyRoute = { '@id'?: string; match?: { host?: string[]; path?: string[] }[]; handle: Record<string, unknown>[]; terminal?: boolean };
-type CaddyServer = { listen?: string[]; routes?: CaddyRoute[]; automatic_https?: { disable_redirects?: boolean }; tls_connection_policies?: object[] };
+type CaddyRoute = {
+  '@id'?: string;
+  match?: { host?: string[]; path?: string[] }[];
+  handle: Record<string, unknown>[];
+  terminal?: boolean;
+};
+type CaddyServer = {
+  listen?: string[];
+  routes?: CaddyRoute[];
+  automatic_https?: { disable_redirects?: boolean };
+  tls_connection_policies?: object[];
+};
 type HttpApp = { http_port?: number; https_port?: number; servers?: Record<string, CaddyServer> };
 type TlsPolicy = { '@id'?: string; subjects?: string[]; issuers?: { module: string }[] };
 
-export const routeId = (kind: 'https' | 'http', appId: string, domainId: string) => `openpanel-${kind}-${appId}-${domainId}`;
+export const routeId = (kind: 'https' | 'http', appId: string, domainId: string) =>
+  `openpanel-${kind}-${appId}-${domainId}`;
 const tlsId = (host: string) => `${TLS_PREFIX}${host}`;
 
 function fallback(server: string): CaddyRoute {
-  return { '@id': `openpanel-fallback-${server}`, handle: [{ handler: 'static_response', status_code: 404, body: 'No app is routed at this address (OpenPanel).\n' }], terminal: true };
+  return {
+    '@id': `openpanel-fallback-${server}`,
+    handle: [{ handler: 'static_response', status_code: 404, body: 'No app is routed at this address (OpenPanel).\n' }],
+    terminal: true,
+  };
 }
 
 function match(r: RouteSpec): CaddyRoute['match'] {
   return [{ host: [r.host], ...(r.pathPrefix === '/' ? {} : { path: [`${r.pathPrefix}*`] }) }];
 }
 
-const proxyTo = (r: RouteSpec) => ({ handler: 'reverse_proxy', upstreams: [{ dial: `${r.upstream.host}:${r.upstream.port}` }] });
+const proxyTo = (r: RouteSpec) => ({
+  handler: 'reverse_proxy',
+  upstreams: [{ dial: `${r.upstream.host}:${r.upstream.port}` }],
+});
 
 /** The routes one app wants, per server. */
 export function caddyRoutes(app: AppRoutes, httpsPort: number): Record<string, CaddyRoute[]> {
@@ -39,9 +57,24 @@ export function caddyRoutes(app: AppRoutes, httpsPort: number): Record<string, C
   const https: CaddyRoute[] = [];
   const http: CaddyRoute[] = [];
   for (const r of app.routes) {
-    if (r.https) https.push({ '@id': routeId('https', app.appId, r.domainId), match: match(r), handle: [proxyTo(r)], terminal: true });
-    const redirect = { handler: 'static_response', status_code: 308, headers: { Location: [`https://{http.request.host}${port}{http.request.uri}`] } };
-    http.push({ '@id': routeId('http', app.appId, r.domainId), match: match(r), handle: [r.https && r.redirectHttp ? redirect : proxyTo(r)], terminal: true });
+    if (r.https)
+      https.push({
+        '@id': routeId('https', app.appId, r.domainId),
+        match: match(r),
+        handle: [proxyTo(r)],
+        terminal: true,
+      });
+    const redirect = {
+      handler: 'static_response',
+      status_code: 308,
+      headers: { Location: [`https://{http.request.host}${port}{http.request.uri}`] },
+    };
+    http.push({
+      '@id': routeId('http', app.appId, r.domainId),
+      match: match(r),
+      handle: [r.https && r.redirectHttp ? redirect : proxyTo(r)],
+      terminal: true,
+    });
   }
   return { [HTTPS_SERVER]: https, [HTTP_SERVER]: http };
 }
@@ -67,7 +100,12 @@ export function createCaddyDriver(opts: { adminUrl: string; timeoutMs?: number }
     const httpsPort = http.https_port ?? 443;
     const httpPort = http.http_port ?? 80;
     const wanted: Record<string, CaddyServer> = {
-      [HTTPS_SERVER]: { listen: [`:${httpsPort}`], routes: [fallback(HTTPS_SERVER)], automatic_https: { disable_redirects: true }, tls_connection_policies: [{}] },
+      [HTTPS_SERVER]: {
+        listen: [`:${httpsPort}`],
+        routes: [fallback(HTTPS_SERVER)],
+        automatic_https: { disable_redirects: true },
+        tls_connection_policies: [{}],
+      },
       [HTTP_SERVER]: { listen: [`:${httpPort}`], routes: [fallback(HTTP_SERVER)] },
     };
     const servers = (http.servers ??= {});
@@ -84,7 +122,12 @@ export function createCaddyDriver(opts: { adminUrl: string; timeoutMs?: number }
   }
 
   /** Deletes stale routes of the app, patches changed ones, inserts new ones in order. */
-  async function syncServer(name: string, current: CaddyRoute[], appId: string, desired: CaddyRoute[]): Promise<CaddyRoute[]> {
+  async function syncServer(
+    name: string,
+    current: CaddyRoute[],
+    appId: string,
+    desired: CaddyRoute[],
+  ): Promise<CaddyRoute[]> {
     const list = [...current];
     const wantedIds = new Set(desired.map((r) => r['@id']));
     for (const route of current) {
@@ -112,14 +155,20 @@ export function createCaddyDriver(opts: { adminUrl: string; timeoutMs?: number }
   /** One automation policy per host (Caddy refuses a host in two policies), only for hosts still routed. */
   async function syncTls(httpsRoutes: CaddyRoute[], specs: RouteSpec[]): Promise<void> {
     const policies = (await admin.get<TlsPolicy[]>('/config/apps/tls/automation/policies')) ?? [];
-    const routed = new Set(httpsRoutes.filter((r) => r['@id'] && ROUTE_ID.test(r['@id'])).flatMap((r) => r.match?.[0]?.host ?? []));
+    const routed = new Set(
+      httpsRoutes.filter((r) => r['@id'] && ROUTE_ID.test(r['@id'])).flatMap((r) => r.match?.[0]?.host ?? []),
+    );
     for (const p of policies) {
       const id = p['@id'];
       if (id?.startsWith(TLS_PREFIX) && !routed.has(id.slice(TLS_PREFIX.length))) await admin.delete(`/id/${id}`);
     }
     const modes = new Map(specs.filter((s) => s.https).map((s) => [s.host, s.tls]));
     for (const [host, mode] of modes) {
-      const policy: TlsPolicy = { '@id': tlsId(host), subjects: [host], issuers: [{ module: mode === 'internal' ? 'internal' : 'acme' }] };
+      const policy: TlsPolicy = {
+        '@id': tlsId(host),
+        subjects: [host],
+        issuers: [{ module: mode === 'internal' ? 'internal' : 'acme' }],
+      };
       const existing = policies.find((p) => p['@id'] === policy['@id']);
       if (existing && canonicalJson(existing) === canonicalJson(policy)) continue;
       if (existing) await admin.patch(`/id/${policy['@id']}`, policy);

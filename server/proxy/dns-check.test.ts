@@ -5,7 +5,10 @@ import { isLocalHost, normalizeHost, normalizePathPrefix, tlsMode } from './host
 const notFound = () => Promise.reject(Object.assign(new Error('queryA ENOTFOUND'), { code: 'ENOTFOUND' }));
 
 /** A resolver answering from a table; every name it does not know is NXDOMAIN. */
-function fakeResolver(v4: Record<string, string[]>, v6: Record<string, string[]> = {}): DnsResolver & { asked: string[] } {
+function fakeResolver(
+  v4: Record<string, string[]>,
+  v6: Record<string, string[]> = {},
+): DnsResolver & { asked: string[] } {
   const asked: string[] = [];
   return {
     asked,
@@ -19,11 +22,17 @@ const HERE = ['198.51.100.7', '2001:db8::7'];
 describe('the DNS check', () => {
   it('is quiet for a name that resolves to this server', async () => {
     const resolver = fakeResolver({ 'app.example.com': ['198.51.100.7'] }, { 'app.example.com': ['2001:db8::7'] });
-    expect(await checkDns('app.example.com', { resolver, serverAddresses: HERE })).toEqual({ status: 'ok', addresses: ['198.51.100.7', '2001:db8::7'] });
+    expect(await checkDns('app.example.com', { resolver, serverAddresses: HERE })).toEqual({
+      status: 'ok',
+      addresses: ['198.51.100.7', '2001:db8::7'],
+    });
   });
 
   it('warns for a name that resolves elsewhere, even partly', async () => {
-    const resolver = fakeResolver({ 'away.example.com': ['203.0.113.9'], 'half.example.com': ['198.51.100.7', '203.0.113.9'] });
+    const resolver = fakeResolver({
+      'away.example.com': ['203.0.113.9'],
+      'half.example.com': ['198.51.100.7', '203.0.113.9'],
+    });
     const away = await checkDns('away.example.com', { resolver, serverAddresses: HERE });
     expect(away).toMatchObject({ status: 'elsewhere', addresses: ['203.0.113.9'] });
     expect(away.warning).toMatch(/resolves to 203\.0\.113\.9, not to this server \(198\.51\.100\.7, 2001:db8::7\)/);
@@ -34,7 +43,9 @@ describe('the DNS check', () => {
   it('warns for a name that does not resolve, or whose server does not answer in time', async () => {
     const missing = await checkDns('nothing.example.com', { resolver: fakeResolver({}), serverAddresses: HERE });
     expect(missing).toMatchObject({ status: 'unresolved', addresses: [] });
-    expect(missing.warning).toMatch(/does not resolve \(no A or AAAA record\)\. Create an A \(or AAAA\) record pointing at this server \(198\.51\.100\.7/);
+    expect(missing.warning).toMatch(
+      /does not resolve \(no A or AAAA record\)\. Create an A \(or AAAA\) record pointing at this server \(198\.51\.100\.7/,
+    );
     const hanging: DnsResolver = { resolve4: () => new Promise(() => {}), resolve6: () => new Promise(() => {}) };
     const started = Date.now();
     const slow = await checkDns('slow.example.com', { resolver: hanging, serverAddresses: HERE, timeoutMs: 100 });
@@ -44,7 +55,15 @@ describe('the DNS check', () => {
 
   it('skips local names without asking DNS', async () => {
     const resolver = fakeResolver({});
-    for (const host of ['localhost', 'app.localhost', 'box.local', 'app.openpanel.test', 'db.internal', '10.0.0.5', 'intranet']) {
+    for (const host of [
+      'localhost',
+      'app.localhost',
+      'box.local',
+      'app.openpanel.test',
+      'db.internal',
+      '10.0.0.5',
+      'intranet',
+    ]) {
       expect(await checkDns(host, { resolver, serverAddresses: HERE })).toEqual({ status: 'local', addresses: [] });
     }
     expect(resolver.asked).toEqual([]);
@@ -68,7 +87,13 @@ describe('host names and path prefixes', () => {
     expect(normalizeHost('https://app.example.com/')).toEqual({ error: expect.stringMatching(/not a bare host name/) });
     expect(normalizeHost('app.example.com:8080')).toEqual({ error: expect.stringMatching(/no scheme, port or path/) });
     expect(normalizeHost('*.example.com')).toEqual({ error: expect.stringMatching(/Wildcard/) });
-    for (const bad of ['-app.example.com', 'app..example.com', 'app_x.example.com', '1.2.3.999', `${'a'.repeat(64)}.com`]) {
+    for (const bad of [
+      '-app.example.com',
+      'app..example.com',
+      'app_x.example.com',
+      '1.2.3.999',
+      `${'a'.repeat(64)}.com`,
+    ]) {
       expect(normalizeHost(bad), bad).toHaveProperty('error');
     }
   });
@@ -84,6 +109,7 @@ describe('host names and path prefixes', () => {
   it('normalizes path prefixes and refuses odd ones', () => {
     expect(normalizePathPrefix('/')).toEqual({ path: '/' });
     expect(normalizePathPrefix('/api/v1/')).toEqual({ path: '/api/v1' });
-    for (const bad of ['api', '/a b', '/a/*', '/a?b', '/a//b', '/a/../b']) expect(normalizePathPrefix(bad), bad).toHaveProperty('error');
+    for (const bad of ['api', '/a b', '/a/*', '/a?b', '/a//b', '/a/../b'])
+      expect(normalizePathPrefix(bad), bad).toHaveProperty('error');
   });
 });

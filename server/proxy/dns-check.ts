@@ -38,7 +38,11 @@ export function serverAddresses(publicIps: string[] | undefined): string[] {
 
 const NO_RECORD = new Set(['ENODATA', 'ENOTFOUND', 'NOTFOUND', 'NODATA']);
 
-async function lookup(resolver: DnsResolver, host: string, timeoutMs: number): Promise<{ addresses: string[]; error?: string }> {
+async function lookup(
+  resolver: DnsResolver,
+  host: string,
+  timeoutMs: number,
+): Promise<{ addresses: string[]; error?: string }> {
   const settle = (p: Promise<string[]>) =>
     p.then(
       (addresses) => ({ addresses }),
@@ -50,11 +54,16 @@ async function lookup(resolver: DnsResolver, host: string, timeoutMs: number): P
   const result = await Promise.race([both, timeout]).finally(() => clearTimeout(timer));
   if (result === 'timeout') return { addresses: [], error: `no answer within ${timeoutMs} ms` };
   const addresses = result.flatMap((r) => r.addresses);
-  const failures = result.map((r) => ('code' in r ? r.code : undefined)).filter((c): c is string => !!c && !NO_RECORD.has(c));
+  const failures = result
+    .map((r) => ('code' in r ? r.code : undefined))
+    .filter((c): c is string => !!c && !NO_RECORD.has(c));
   return { addresses, error: addresses.length ? undefined : (failures[0] ?? 'no A or AAAA record') };
 }
 
-export async function checkDns(host: string, opts: { resolver: DnsResolver; serverAddresses: string[]; timeoutMs?: number }): Promise<DnsCheck> {
+export async function checkDns(
+  host: string,
+  opts: { resolver: DnsResolver; serverAddresses: string[]; timeoutMs?: number },
+): Promise<DnsCheck> {
   if (isLocalHost(host)) return { status: 'local', addresses: [] };
   const { addresses, error } = await lookup(opts.resolver, host, opts.timeoutMs ?? 2_000);
   if (!addresses.length) {

@@ -65,7 +65,10 @@ export function createProxyDriver(env: Env): ProxyDriver | null {
     case 'caddy':
       return createCaddyDriver({ adminUrl: env.OPENPANEL_CADDY_ADMIN_URL });
     case 'traefik':
-      return createTraefikDriver({ dir: env.OPENPANEL_TRAEFIK_DYNAMIC_DIR ?? `${env.dataDir}/traefik`, certResolver: env.OPENPANEL_TRAEFIK_CERT_RESOLVER });
+      return createTraefikDriver({
+        dir: env.OPENPANEL_TRAEFIK_DYNAMIC_DIR ?? `${env.dataDir}/traefik`,
+        certResolver: env.OPENPANEL_TRAEFIK_CERT_RESOLVER,
+      });
     default:
       return null;
   }

@@ -12,7 +12,9 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 export function normalizeHost(raw: string): { host: string } | { error: string } {
   const trimmed = raw.trim().toLowerCase().replace(/\.$/, '');
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(trimmed) || /[/:?#@\s]/.test(trimmed)) {
-    return { error: `"${raw}" is not a bare host name; give just the name, e.g. "app.example.com" (no scheme, port or path).` };
+    return {
+      error: `"${raw}" is not a bare host name; give just the name, e.g. "app.example.com" (no scheme, port or path).`,
+    };
   }
   if (trimmed.startsWith('*')) return { error: 'Wildcard names are not supported; add each name separately.' };
   if (net.isIPv4(trimmed)) return { host: trimmed };
@@ -20,7 +22,9 @@ export function normalizeHost(raw: string): { host: string } | { error: string }
   if (!host || host.length > 253) return { error: `"${raw}" is not a valid host name.` };
   const labels = host.split('.');
   if (!labels.every((l) => LABEL.test(l))) {
-    return { error: `"${raw}" is not a valid host name: use letters, digits and dashes in dot-separated labels, e.g. "app.example.com" or "app.localhost".` };
+    return {
+      error: `"${raw}" is not a valid host name: use letters, digits and dashes in dot-separated labels, e.g. "app.example.com" or "app.localhost".`,
+    };
   }
   if (/^\d+$/.test(labels.at(-1)!)) return { error: `"${raw}" is neither a host name nor an IPv4 address.` };
   return { host };
@@ -43,8 +47,14 @@ export function normalizePathPrefix(raw: string): { path: string } | { error: st
   const p = raw.trim();
   if (!p.startsWith('/')) return { error: `The path prefix must start with "/", e.g. "/api" (got "${raw}").` };
   if (p.length > 200) return { error: 'The path prefix is longer than 200 characters.' };
-  if (!/^[A-Za-z0-9._~!$&'()+,;=:@%/-]*$/.test(p) || p.includes('//') || p.split('/').some((s) => s === '..' || s === '.')) {
-    return { error: `"${raw}" is not a usable path prefix: use plain URL path segments such as "/api/v1" (no "*", "?", "#", spaces, "//" or "..").` };
+  if (
+    !/^[A-Za-z0-9._~!$&'()+,;=:@%/-]*$/.test(p) ||
+    p.includes('//') ||
+    p.split('/').some((s) => s === '..' || s === '.')
+  ) {
+    return {
+      error: `"${raw}" is not a usable path prefix: use plain URL path segments such as "/api/v1" (no "*", "?", "#", spaces, "//" or "..").`,
+    };
   }
   return { path: p.length > 1 ? p.replace(/\/+$/, '') : p };
 }

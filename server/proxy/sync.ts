@@ -38,12 +38,16 @@ export function startDomainSync(ctx: AppContext, opts: DomainOptions = {}): Doma
   const timers = new Map<string, NodeJS.Timeout>();
   const engine = watchEngine(ctx, (appId) => {
     clearTimeout(timers.get(appId));
-    timers.set(appId, setTimeout(() => (timers.delete(appId), report(appId, 'container event')), DEBOUNCE_MS));
+    timers.set(
+      appId,
+      setTimeout(() => (timers.delete(appId), report(appId, 'container event')), DEBOUNCE_MS),
+    );
   });
 
   const first = applyAllRoutes(ctx);
   first.then(
-    ({ applied, pruned }) => ctx.logger.info({ apps: Object.keys(applied).length, pruned: pruned.length }, 'domains: routes reconciled'),
+    ({ applied, pruned }) =>
+      ctx.logger.info({ apps: Object.keys(applied).length, pruned: pruned.length }, 'domains: routes reconciled'),
     (err) => ctx.logger.warn({ err: (err as Error).message }, 'domains: start-up reconciliation failed'),
   );
   return {
@@ -66,7 +70,9 @@ function watchEngine(ctx: AppContext, onApp: (appId: string) => void): { stop():
   const connect = async () => {
     if (stopped) return;
     try {
-      const s = await ctx.docker.getEvents({ filters: { type: ['container'], event: ['start', 'destroy'], label: [`${LABELS.managed}=true`] } });
+      const s = await ctx.docker.getEvents({
+        filters: { type: ['container'], event: ['start', 'destroy'], label: [`${LABELS.managed}=true`] },
+      });
       if (stopped) return void (s as unknown as { destroy(): void }).destroy();
       stream = s;
       // Events missed while disconnected: apply everything again once back.
@@ -78,7 +84,9 @@ function watchEngine(ctx: AppContext, onApp: (appId: string) => void): { stop():
         buffered = lines.pop() ?? '';
         for (const line of lines) {
           try {
-            const appId = (JSON.parse(line) as { Actor?: { Attributes?: Record<string, string> } }).Actor?.Attributes?.[LABELS.app];
+            const appId = (JSON.parse(line) as { Actor?: { Attributes?: Record<string, string> } }).Actor?.Attributes?.[
+              LABELS.app
+            ];
             if (appId) onApp(appId);
           } catch {
             // Not an event line; ignore it.

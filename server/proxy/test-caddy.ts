@@ -37,19 +37,39 @@ export async function startTestCaddy(): Promise<TestCaddy> {
   };
   const file = path.join(dir, 'caddy.json');
   fs.writeFileSync(file, JSON.stringify(config));
-  const xdg = { HOME: dir, XDG_DATA_HOME: path.join(dir, 'data'), XDG_CONFIG_HOME: path.join(dir, 'config'), PATH: process.env.PATH ?? '/usr/bin:/bin' };
-  const child: ChildProcess = spawn('caddy', ['run', '--config', file], { env: xdg, stdio: ['ignore', 'ignore', 'pipe'] });
+  const xdg = {
+    HOME: dir,
+    XDG_DATA_HOME: path.join(dir, 'data'),
+    XDG_CONFIG_HOME: path.join(dir, 'config'),
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+  };
+  const child: ChildProcess = spawn('caddy', ['run', '--config', file], {
+    env: xdg,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const adminUrl = `http://127.0.0.1:${adminPort}`;
   const failed = new Promise<never>((_, reject) => {
-    child.once('error', (err) => reject(new Error(`Cannot start caddy (${err.message}). Install it (apt-get install caddy) or run scripts/test-prereqs.sh.`)));
+    child.once('error', (err) =>
+      reject(
+        new Error(
+          `Cannot start caddy (${err.message}). Install it (apt-get install caddy) or run scripts/test-prereqs.sh.`,
+        ),
+      ),
+    );
     child.once('exit', (code) => reject(new Error(`caddy exited with code ${code}:\n${stderr}`)));
   });
   const ready = (async () => {
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
-      if (await fetch(`${adminUrl}/config/`).then((r) => r.ok, () => false)) return;
+      if (
+        await fetch(`${adminUrl}/config/`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`caddy's admin API did not answer within 10 s:\n${stderr}`);
@@ -61,7 +81,8 @@ export async function startTestCaddy(): Promise<TestCaddy> {
     httpPort,
     httpsPort,
     dir,
-    rootCa: async () => (await new CaddyAdmin(adminUrl).get<{ root_certificate: string }>('/pki/ca/local'))!.root_certificate,
+    rootCa: async () =>
+      (await new CaddyAdmin(adminUrl).get<{ root_certificate: string }>('/pki/ca/local'))!.root_certificate,
     stop: async () => {
       child.removeAllListeners('exit');
       const exited = new Promise((r) => child.once('exit', r));
@@ -81,7 +102,10 @@ export interface Reply {
 /** GET through Caddy's HTTPS port with SNI and Host set to `host`, trusting only `ca`. */
 export function httpsGet(port: number, host: string, urlPath: string, ca: string | undefined): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = https.get({ host: '127.0.0.1', port, path: urlPath, servername: host, headers: { host }, ca, agent: false, timeout: 5_000 }, (res) => collect(res, resolve));
+    const req = https.get(
+      { host: '127.0.0.1', port, path: urlPath, servername: host, headers: { host }, ca, agent: false, timeout: 5_000 },
+      (res) => collect(res, resolve),
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);
   });
@@ -90,7 +114,10 @@ export function httpsGet(port: number, host: string, urlPath: string, ca: string
 /** GET through Caddy's HTTP port with the Host header; redirects are not followed. */
 export function httpGet(port: number, host: string, urlPath: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port, path: urlPath, headers: { host }, agent: false, timeout: 5_000 }, (res) => collect(res, resolve));
+    const req = http.get(
+      { host: '127.0.0.1', port, path: urlPath, headers: { host }, agent: false, timeout: 5_000 },
+      (res) => collect(res, resolve),
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);
   });
@@ -104,7 +131,11 @@ function collect(res: http.IncomingMessage, resolve: (r: Reply) => void): void {
 }
 
 /** Retries `probe` until `ok` holds (routes and certificates apply asynchronously); returns the last reply and how long it took. */
-export async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<{ value: T; ms: number }> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<{ value: T; ms: number }> {
   const started = Date.now();
   let last: T | Error = new Error('never probed');
   while (Date.now() - started < timeoutMs) {
@@ -116,5 +147,7 @@ export async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => b
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`condition not met within ${timeoutMs} ms; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+  throw new Error(
+    `condition not met within ${timeoutMs} ms; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`,
+  );
 }

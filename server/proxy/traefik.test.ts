@@ -28,8 +28,27 @@ const TraefikDynamic = z.strictObject({
         tls: z.strictObject({ certResolver: z.string().optional(), options: z.string().optional() }).optional(),
       }),
     ),
-    services: z.record(Name, z.strictObject({ loadBalancer: z.strictObject({ servers: z.array(z.strictObject({ url: z.url({ protocol: /^https?$/ }) })).min(1), passHostHeader: z.boolean().optional() }) })),
-    middlewares: z.record(Name, z.strictObject({ redirectScheme: z.strictObject({ scheme: z.enum(['http', 'https']), port: z.string().optional(), permanent: z.boolean().optional() }) })).optional(),
+    services: z.record(
+      Name,
+      z.strictObject({
+        loadBalancer: z.strictObject({
+          servers: z.array(z.strictObject({ url: z.url({ protocol: /^https?$/ }) })).min(1),
+          passHostHeader: z.boolean().optional(),
+        }),
+      }),
+    ),
+    middlewares: z
+      .record(
+        Name,
+        z.strictObject({
+          redirectScheme: z.strictObject({
+            scheme: z.enum(['http', 'https']),
+            port: z.string().optional(),
+            permanent: z.boolean().optional(),
+          }),
+        }),
+      )
+      .optional(),
   }),
 });
 
@@ -37,7 +56,8 @@ function validate(config: unknown): z.infer<typeof TraefikDynamic> {
   const parsed = TraefikDynamic.parse(config);
   for (const [name, router] of Object.entries(parsed.http.routers)) {
     expect(parsed.http.services[router.service], `router ${name} uses a service that is not defined`).toBeDefined();
-    for (const m of router.middlewares ?? []) expect(parsed.http.middlewares?.[m], `router ${name} uses middleware ${m}`).toBeDefined();
+    for (const m of router.middlewares ?? [])
+      expect(parsed.http.middlewares?.[m], `router ${name} uses middleware ${m}`).toBeDefined();
   }
   return parsed;
 }
@@ -47,9 +67,33 @@ const sample: AppRoutes = {
   appId: APP_ID,
   appName: 'web',
   routes: [
-    { domainId: 'aaaa1111-0000-4000-8000-000000000001', host: 'web.example.com', pathPrefix: '/', https: true, redirectHttp: true, tls: 'acme', upstream: { host: 'web', port: 8080 } },
-    { domainId: 'bbbb2222-0000-4000-8000-000000000002', host: 'web.localhost', pathPrefix: '/api', https: true, redirectHttp: false, tls: 'internal', upstream: { host: 'web', port: 9000 } },
-    { domainId: 'cccc3333-0000-4000-8000-000000000003', host: 'plain.example.com', pathPrefix: '/', https: false, redirectHttp: true, tls: 'acme', upstream: { host: 'web', port: 8080 } },
+    {
+      domainId: 'aaaa1111-0000-4000-8000-000000000001',
+      host: 'web.example.com',
+      pathPrefix: '/',
+      https: true,
+      redirectHttp: true,
+      tls: 'acme',
+      upstream: { host: 'web', port: 8080 },
+    },
+    {
+      domainId: 'bbbb2222-0000-4000-8000-000000000002',
+      host: 'web.localhost',
+      pathPrefix: '/api',
+      https: true,
+      redirectHttp: false,
+      tls: 'internal',
+      upstream: { host: 'web', port: 9000 },
+    },
+    {
+      domainId: 'cccc3333-0000-4000-8000-000000000003',
+      host: 'plain.example.com',
+      pathPrefix: '/',
+      https: false,
+      redirectHttp: true,
+      tls: 'acme',
+      upstream: { host: 'web', port: 8080 },
+    },
   ],
 };
 
@@ -115,13 +159,19 @@ describe('the Traefik file-provider configuration', () => {
   });
 
   it('rejects what Traefik would not understand (the schema is not a rubber stamp)', () => {
-    const good = traefikConfig(sample, 'le') as unknown as { http: { routers: Record<string, Record<string, unknown>> } };
+    const good = traefikConfig(sample, 'le') as unknown as {
+      http: { routers: Record<string, Record<string, unknown>> };
+    };
     const bad = structuredClone(good);
     const router = bad.http.routers['web-aaaa1111']!;
     router.entrypoints = router.entryPoints;
     delete router.entryPoints;
     expect(() => validate(bad)).toThrow();
-    expect(() => validate({ http: { routers: { x: { rule: 'Host(`a.b`)', entryPoints: ['web'], service: 'missing' } }, services: {} } })).toThrow(/service that is not defined/);
+    expect(() =>
+      validate({
+        http: { routers: { x: { rule: 'Host(`a.b`)', entryPoints: ['web'], service: 'missing' } }, services: {} },
+      }),
+    ).toThrow(/service that is not defined/);
   });
 });
 
@@ -157,7 +207,14 @@ describe('the Traefik driver', () => {
 
   it('never shows a reader half a file while it rewrites', async () => {
     const driver = createTraefikDriver({ dir, certResolver: 'le' });
-    const big = (n: number): AppRoutes => ({ ...sample, routes: Array.from({ length: n }, (_, i) => ({ ...sample.routes[0]!, domainId: `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`, host: `h${i}.example.com` })) });
+    const big = (n: number): AppRoutes => ({
+      ...sample,
+      routes: Array.from({ length: n }, (_, i) => ({
+        ...sample.routes[0]!,
+        domainId: `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`,
+        host: `h${i}.example.com`,
+      })),
+    });
     const versions = [traefikYaml(big(300), 'le'), traefikYaml(big(5), 'le')];
     await driver.applyApp(big(300));
     let writing = true;
@@ -182,7 +239,9 @@ describe('the Traefik driver', () => {
     await driver.applyApp({ ...sample, appId: other, appName: 'other' });
     fs.writeFileSync(path.join(dir, `.${traefikFile(other)}.dead.tmp`), 'half');
     fs.writeFileSync(path.join(dir, 'hand-written.yml'), 'http: {}\n');
-    expect(await driver.prune(new Set([APP_ID]))).toEqual(expect.arrayContaining([traefikFile(other), `.${traefikFile(other)}.dead.tmp`]));
+    expect(await driver.prune(new Set([APP_ID]))).toEqual(
+      expect.arrayContaining([traefikFile(other), `.${traefikFile(other)}.dead.tmp`]),
+    );
     expect(fs.readdirSync(dir).sort()).toEqual(['hand-written.yml', traefikFile(APP_ID)].sort());
     await driver.applyApp({ ...sample, routes: [] });
     expect(fs.readdirSync(dir)).toEqual(['hand-written.yml']);

@@ -18,7 +18,10 @@ export const traefikFile = (appId: string) => `openpanel-app-${appId}.yml`;
 
 export interface TraefikConfig {
   http: {
-    routers: Record<string, { rule: string; entryPoints: string[]; service: string; middlewares?: string[]; tls?: { certResolver?: string } }>;
+    routers: Record<
+      string,
+      { rule: string; entryPoints: string[]; service: string; middlewares?: string[]; tls?: { certResolver?: string } }
+    >;
     services: Record<string, { loadBalancer: { servers: { url: string }[] } }>;
     middlewares?: Record<string, { redirectScheme: { scheme: 'https'; permanent: boolean } }>;
   };
@@ -39,10 +42,21 @@ export function traefikConfig(app: AppRoutes, certResolver: string): TraefikConf
     const service = `${app.appName}-${r.upstream.port}`;
     services[service] = { loadBalancer: { servers: [{ url: `http://${r.upstream.host}:${r.upstream.port}` }] } };
     const name = `${app.appName}-${r.domainId.slice(0, 8)}`;
-    if (r.https) routers[name] = { rule: rule(r), entryPoints: ['websecure'], service, tls: r.tls === 'acme' ? { certResolver } : {} };
+    if (r.https)
+      routers[name] = {
+        rule: rule(r),
+        entryPoints: ['websecure'],
+        service,
+        tls: r.tls === 'acme' ? { certResolver } : {},
+      };
     const redirecting = r.https && r.redirectHttp;
     redirects ||= redirecting;
-    routers[`${name}-http`] = { rule: rule(r), entryPoints: ['web'], ...(redirecting ? { middlewares: [redirect] } : {}), service };
+    routers[`${name}-http`] = {
+      rule: rule(r),
+      entryPoints: ['web'],
+      ...(redirecting ? { middlewares: [redirect] } : {}),
+      service,
+    };
   }
   return {
     http: {

@@ -24,7 +24,8 @@ function lines(value: YamlValue, indent: string): string[] {
   if (typeof value === 'object') {
     return Object.entries(value).flatMap(([key, v]) => {
       if (typeof v !== 'object') return [`${indent}${scalar(key)}: ${scalar(v)}`];
-      if (Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0) return [`${indent}${scalar(key)}: ${Array.isArray(v) ? '[]' : '{}'}`];
+      if (Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0)
+        return [`${indent}${scalar(key)}: ${Array.isArray(v) ? '[]' : '{}'}`];
       return [`${indent}${scalar(key)}:`, ...lines(v, `${indent}  `)];
     });
   }

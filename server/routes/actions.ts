@@ -9,7 +9,9 @@ import { approveAction, rejectAction } from '../approvals/decide.ts';
 import { ACTION_CHANGED, getActionView, listActions, toActionView } from '../approvals/store.ts';
 import { actions } from '../db/schema/actions.ts';
 
-const gone = { 410: json(z.object({ error: z.object({ type: z.string(), message: z.string() }) }), 'The action expired') };
+const gone = {
+  410: json(z.object({ error: z.object({ type: z.string(), message: z.string() }) }), 'The action expired'),
+};
 
 export const ActionSchema = z
   .object({
@@ -48,7 +50,12 @@ export const actionRoutes = createRouter()
       summary: 'Actions waiting for (or past) a human decision, newest first',
       security,
       middleware: [requireScope('read')],
-      request: { query: z.object({ status: ActionSchema.shape.status.optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
+      request: {
+        query: z.object({
+          status: ActionSchema.shape.status.optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      },
       responses: { 200: json(z.object({ actions: z.array(ActionSchema) }), 'Actions'), ...commonErrors },
     }),
     async (c) => c.json({ actions: await listActions(c.get('ctx'), c.req.valid('query')) }, 200),
@@ -75,7 +82,10 @@ export const actionRoutes = createRouter()
           await once(ctx.events, ACTION_CHANGED, { signal: wake }).catch(() => {});
           if (signal.aborted) break;
           const checkpoint = new Date(Date.now() - 1);
-          const changed = await ctx.db.select().from(actions).where(and(gt(actions.updatedAt, since)));
+          const changed = await ctx.db
+            .select()
+            .from(actions)
+            .where(and(gt(actions.updatedAt, since)));
           since = checkpoint;
           for (const row of changed) await send('action', toActionView(ctx, row), row.id);
         }
@@ -83,7 +93,16 @@ export const actionRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({ method: 'get', path: '/api/actions/{id}', tags: ['approvals'], summary: 'One action', security, middleware: [requireScope('read')], request: { params: IdParam }, responses: { 200: json(ActionSchema, 'The action'), ...commonErrors, ...notFound } }),
+    createRoute({
+      method: 'get',
+      path: '/api/actions/{id}',
+      tags: ['approvals'],
+      summary: 'One action',
+      security,
+      middleware: [requireScope('read')],
+      request: { params: IdParam },
+      responses: { 200: json(ActionSchema, 'The action'), ...commonErrors, ...notFound },
+    }),
     async (c) => c.json(await getActionView(c.get('ctx'), c.req.valid('param').id), 200),
   )
   .openapi(
@@ -96,9 +115,27 @@ export const actionRoutes = createRouter()
       middleware: decider,
       request: {
         params: IdParam,
-        body: { content: { 'application/json': { schema: z.object({ inputHash: z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected the action’s inputHash' }).optional() }) } }, required: false },
+        body: {
+          content: {
+            'application/json': {
+              schema: z.object({
+                inputHash: z
+                  .string()
+                  .regex(/^[0-9a-f]{64}$/, { error: 'expected the action’s inputHash' })
+                  .optional(),
+              }),
+            },
+          },
+          required: false,
+        },
       },
-      responses: { 200: json(ActionSchema, 'The action after running'), ...commonErrors, ...notFound, ...conflict, ...gone },
+      responses: {
+        200: json(ActionSchema, 'The action after running'),
+        ...commonErrors,
+        ...notFound,
+        ...conflict,
+        ...gone,
+      },
     }),
     async (c) => {
       const body = (c.req.valid('json') as { inputHash?: string } | undefined) ?? {};
@@ -113,7 +150,13 @@ export const actionRoutes = createRouter()
       summary: 'Reject a pending action, with an optional reason the assistant will see',
       security,
       middleware: decider,
-      request: { params: IdParam, body: { content: { 'application/json': { schema: z.object({ reason: z.string().max(1000).optional() }) } }, required: false } },
+      request: {
+        params: IdParam,
+        body: {
+          content: { 'application/json': { schema: z.object({ reason: z.string().max(1000).optional() }) } },
+          required: false,
+        },
+      },
       responses: { 200: json(ActionSchema, 'Rejected'), ...commonErrors, ...notFound, ...conflict, ...gone },
     }),
     async (c) => {

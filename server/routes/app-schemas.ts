@@ -1,7 +1,11 @@
 import { z } from '@hono/zod-openapi';
 
 export const AppRefParam = z.object({
-  app: z.string().min(1).max(100).openapi({ param: { name: 'app', in: 'path' }, description: 'App name or id' }),
+  app: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'app', in: 'path' }, description: 'App name or id' }),
 });
 
 export const AppSchema = z
@@ -50,7 +54,17 @@ export const DeploymentSchema = z
   .openapi('Deployment');
 
 export const ContainerSchema = z
-  .object({ id: z.string(), name: z.string(), image: z.string(), state: z.string(), running: z.boolean(), exitCode: z.number().nullable(), startedAt: z.string().nullable() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    image: z.string(),
+    state: z.string(),
+    running: z.boolean(),
+    exitCode: z.number().nullable(),
+    startedAt: z.string().nullable(),
+  })
   .openapi('Container');
 
-export const LogLineSchema = z.object({ stream: z.enum(['stdout', 'stderr']), text: z.string(), time: z.string() }).openapi('LogLine');
+export const LogLineSchema = z
+  .object({ stream: z.enum(['stdout', 'stderr']), text: z.string(), time: z.string() })
+  .openapi('LogLine');

@@ -23,34 +23,68 @@ beforeEach(async () => {
   owner = await setupOwner(panel);
 });
 
-const PRIVATE_KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAcanary-deploy-key\n-----END OPENSSH PRIVATE KEY-----\n';
+const PRIVATE_KEY =
+  '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAcanary-deploy-key\n-----END OPENSSH PRIVATE KEY-----\n';
 
 describe('apps and projects', () => {
   it('creates, lists, gets, updates and deletes apps, grouped in projects', async () => {
-    const created = await owner.post('/api/apps', { name: 'api', project: 'shop', source: { type: 'image', image: 'nginx:1.27' }, port: 80 });
+    const created = await owner.post('/api/apps', {
+      name: 'api',
+      project: 'shop',
+      source: { type: 'image', image: 'nginx:1.27' },
+      port: 80,
+    });
     expect(created.status).toBe(201);
     const app = await created.json();
-    expect(app).toMatchObject({ name: 'api', projectName: 'shop', port: 80, healthCheck: { type: 'tcp' }, restartPolicy: 'unless-stopped', currentDeploymentId: null });
+    expect(app).toMatchObject({
+      name: 'api',
+      projectName: 'shop',
+      port: 80,
+      healthCheck: { type: 'tcp' },
+      restartPolicy: 'unless-stopped',
+      currentDeploymentId: null,
+    });
     await owner.post('/api/apps', { name: 'web', source: { type: 'image', image: 'nginx:1.27' } });
 
-    expect((await (await owner.get('/api/apps')).json()).apps.map((a: { name: string }) => a.name)).toEqual(['api', 'web']);
-    expect((await (await owner.get('/api/apps?project=shop')).json()).apps.map((a: { name: string }) => a.name)).toEqual(['api']);
+    expect((await (await owner.get('/api/apps')).json()).apps.map((a: { name: string }) => a.name)).toEqual([
+      'api',
+      'web',
+    ]);
+    expect(
+      (await (await owner.get('/api/apps?project=shop')).json()).apps.map((a: { name: string }) => a.name),
+    ).toEqual(['api']);
     const projects = await (await owner.get('/api/projects')).json();
-    expect(projects.projects.map((p: { name: string; appCount: number }) => [p.name, p.appCount])).toEqual([['default', 1], ['shop', 1]]);
+    expect(projects.projects.map((p: { name: string; appCount: number }) => [p.name, p.appCount])).toEqual([
+      ['default', 1],
+      ['shop', 1],
+    ]);
 
     const byName = await (await owner.get('/api/apps/api')).json();
     const byId = await (await owner.get(`/api/apps/${app.id}`)).json();
     expect(byName.id).toBe(byId.id);
     expect(byName.runtime).toEqual({ state: 'not_deployed', container: null });
 
-    const patched = await owner.patch('/api/apps/api', { memoryMb: 256, cpus: 0.5, volumes: [{ name: 'api-data', target: '/data' }] });
-    expect(await patched.json()).toMatchObject({ memoryMb: 256, cpus: 0.5, volumes: [{ name: 'api-data', target: '/data' }] });
+    const patched = await owner.patch('/api/apps/api', {
+      memoryMb: 256,
+      cpus: 0.5,
+      volumes: [{ name: 'api-data', target: '/data' }],
+    });
+    expect(await patched.json()).toMatchObject({
+      memoryMb: 256,
+      cpus: 0.5,
+      volumes: [{ name: 'api-data', target: '/data' }],
+    });
 
     expect((await owner.delete('/api/projects/shop')).status).toBe(409);
     expect((await owner.delete('/api/apps/api')).status).toBe(200);
     expect((await owner.delete('/api/projects/shop')).status).toBe(204);
     const audit = await (await owner.get('/api/audit?action=app.')).json();
-    expect(audit.entries.map((e: { action: string }) => e.action).sort()).toEqual(['app.create', 'app.create', 'app.delete', 'app.update']);
+    expect(audit.entries.map((e: { action: string }) => e.action).sort()).toEqual([
+      'app.create',
+      'app.create',
+      'app.delete',
+      'app.update',
+    ]);
   });
 
   it('refuses bad input with 4xx messages that say what to fix', async () => {
@@ -59,7 +93,11 @@ describe('apps and projects', () => {
       [{ name: 'ok', source: { type: 'ftp', url: 'x' } }, 422, /source/],
       [{ name: 'ok', source: { type: 'git', url: 'https://x/y.git', subdir: '../etc' } }, 422, /inside the repository/],
       [{ name: 'ok', source: { type: 'image', image: 'x' }, port: 70000 }, 422, /port/],
-      [{ name: 'ok', source: { type: 'image', image: 'x' }, healthCheck: { type: 'http', path: 'health' } }, 422, /starting with \//],
+      [
+        { name: 'ok', source: { type: 'image', image: 'x' }, healthCheck: { type: 'http', path: 'health' } },
+        422,
+        /starting with \//,
+      ],
       [{ name: 'ok', source: { type: 'tarball', uploadId: 'nope' } }, 422, /uploadId/],
     ];
     for (const [body, status, message] of cases) {
@@ -79,15 +117,22 @@ describe('apps and projects', () => {
   });
 
   it('keeps a git deploy key encrypted and never returns it', async () => {
-    const res = await owner.post('/api/apps', { name: 'private', source: { type: 'git', url: 'git@github.com:acme/private.git', deployKey: PRIVATE_KEY } });
+    const res = await owner.post('/api/apps', {
+      name: 'private',
+      source: { type: 'git', url: 'git@github.com:acme/private.git', deployKey: PRIVATE_KEY },
+    });
     expect(res.status).toBe(201);
     const body = await res.text();
     expect(body).not.toContain('canary-deploy-key');
-    expect(JSON.parse(body)).toMatchObject({ hasDeployKey: true, source: { type: 'git', url: 'git@github.com:acme/private.git' } });
+    expect(JSON.parse(body)).toMatchObject({
+      hasDeployKey: true,
+      source: { type: 'git', url: 'git@github.com:acme/private.git' },
+    });
     const [row] = await panel.ctx.db.select().from(apps);
     expect(JSON.stringify(row)).not.toContain('canary-deploy-key');
     expect(row!.deployKeyEncrypted).toMatch(/^v1:/);
-    for (const url of ['/api/apps/private', '/api/apps', '/api/audit']) expect(await (await owner.get(url)).text()).not.toContain('canary-deploy-key');
+    for (const url of ['/api/apps/private', '/api/apps', '/api/audit'])
+      expect(await (await owner.get(url)).text()).not.toContain('canary-deploy-key');
   });
 
   it('agent tokens and viewers cannot change apps through REST', async () => {
@@ -107,21 +152,36 @@ describe('apps and projects', () => {
 describe('uploads', () => {
   it('deploys an uploaded tarball with a Dockerfile', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'op-upload-'));
-    fs.writeFileSync(path.join(dir, 'Dockerfile'), `FROM ${BUSYBOX}\nCOPY index.html /srv/index.html\nCMD ["httpd", "-f", "-p", "8080", "-h", "/srv"]\n`);
+    fs.writeFileSync(
+      path.join(dir, 'Dockerfile'),
+      `FROM ${BUSYBOX}\nCOPY index.html /srv/index.html\nCMD ["httpd", "-f", "-p", "8080", "-h", "/srv"]\n`,
+    );
     fs.writeFileSync(path.join(dir, 'index.html'), 'uploaded site\n');
     const archive = path.join(os.tmpdir(), `op-upload-${Date.now()}.tgz`);
     execFileSync('tar', ['czf', archive, '-C', dir, '.']);
-    const res = await owner.request('POST', '/api/uploads', fs.readFileSync(archive), { 'content-type': 'application/gzip' });
+    const res = await owner.request('POST', '/api/uploads', fs.readFileSync(archive), {
+      'content-type': 'application/gzip',
+    });
     expect(res.status, await res.clone().text()).toBe(201);
     const { uploadId, sha256 } = await res.json();
     expect(sha256).toMatch(/^[0-9a-f]{64}$/);
-    await owner.post('/api/apps', { name: 'site', source: { type: 'tarball', uploadId }, port: 8080, healthCheck: { type: 'http', path: '/' } });
+    await owner.post('/api/apps', {
+      name: 'site',
+      source: { type: 'tarball', uploadId },
+      port: 8080,
+      healthCheck: { type: 'http', path: '/' },
+    });
     await deployAndWait(owner, 'site');
     expect((await httpGetApp(panel, owner, 'site')).body).toBe('uploaded site\n');
   });
 
   it('refuses something that is not an archive', async () => {
-    const res = await owner.request('POST', '/api/uploads', 'just some text, definitely not a tar archive '.repeat(20), { 'content-type': 'application/gzip' });
+    const res = await owner.request(
+      'POST',
+      '/api/uploads',
+      'just some text, definitely not a tar archive '.repeat(20),
+      { 'content-type': 'application/gzip' },
+    );
     expect(res.status).toBe(422);
     expect((await res.json()).error.message).toMatch(/not a .tar or .tar.gz/);
   });

@@ -25,7 +25,16 @@ export const appRoutes = createRouter()
     async (c) => c.json({ apps: await listApps(c.get('ctx'), c.req.valid('query')) }, 200),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/api/apps', tags: ['apps'], summary: 'Create an app', security, middleware: writer, request: jsonBody(CreateAppInput), responses: { 201: json(AppSchema, 'Created'), ...commonErrors, ...conflict } }),
+    createRoute({
+      method: 'post',
+      path: '/api/apps',
+      tags: ['apps'],
+      summary: 'Create an app',
+      security,
+      middleware: writer,
+      request: jsonBody(CreateAppInput),
+      responses: { 201: json(AppSchema, 'Created'), ...commonErrors, ...conflict },
+    }),
     async (c) => c.json(await createApp(c.get('ctx'), callerOf(c), c.req.valid('json')), 201),
   )
   .openapi(
@@ -38,7 +47,16 @@ export const appRoutes = createRouter()
       middleware: [requireScope('read')],
       request: { params: AppRefParam },
       responses: {
-        200: json(AppSchema.extend({ runtime: z.object({ state: z.string(), container: ContainerSchema.nullable(), detail: z.string().optional() }) }), 'The app'),
+        200: json(
+          AppSchema.extend({
+            runtime: z.object({
+              state: z.string(),
+              container: ContainerSchema.nullable(),
+              detail: z.string().optional(),
+            }),
+          }),
+          'The app',
+        ),
         ...commonErrors,
         ...notFound,
       },
@@ -72,12 +90,25 @@ export const appRoutes = createRouter()
       security,
       middleware: [requireScope('admin'), requireHuman()],
       request: { params: AppRefParam },
-      responses: { 200: json(z.object({ removedContainers: z.number(), removedImages: z.number() }), 'Deleted'), ...commonErrors, ...notFound },
+      responses: {
+        200: json(z.object({ removedContainers: z.number(), removedImages: z.number() }), 'Deleted'),
+        ...commonErrors,
+        ...notFound,
+      },
     }),
     async (c) => c.json(await deleteApp(c.get('ctx'), callerOf(c), c.req.valid('param').app), 200),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/api/apps/{app}/deploy', tags: ['deployments'], summary: 'Queue a deployment', security, middleware: writer, request: { params: AppRefParam }, responses: { 202: json(Queued, 'Queued'), ...commonErrors, ...notFound } }),
+    createRoute({
+      method: 'post',
+      path: '/api/apps/{app}/deploy',
+      tags: ['deployments'],
+      summary: 'Queue a deployment',
+      security,
+      middleware: writer,
+      request: { params: AppRefParam },
+      responses: { 202: json(Queued, 'Queued'), ...commonErrors, ...notFound },
+    }),
     async (c) => c.json(await deployApp(c.get('ctx'), callerOf(c), c.req.valid('param').app), 202),
   )
   .openapi(
@@ -88,7 +119,13 @@ export const appRoutes = createRouter()
       summary: 'Roll back to an earlier successful deployment (default: the previous one)',
       security,
       middleware: writer,
-      request: { params: AppRefParam, body: { content: { 'application/json': { schema: z.object({ deploymentId: z.uuid().optional() }) } }, required: false } },
+      request: {
+        params: AppRefParam,
+        body: {
+          content: { 'application/json': { schema: z.object({ deploymentId: z.uuid().optional() }) } },
+          required: false,
+        },
+      },
       responses: { 202: json(Queued, 'Queued'), ...commonErrors, ...notFound },
     }),
     async (c) => {
@@ -105,7 +142,12 @@ export const appRoutes = createRouter()
       security,
       middleware: [requireScope('read')],
       request: { params: AppRefParam, query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) },
-      responses: { 200: json(z.object({ deployments: z.array(DeploymentSchema) }), 'Deployments'), ...commonErrors, ...notFound },
+      responses: {
+        200: json(z.object({ deployments: z.array(DeploymentSchema) }), 'Deployments'),
+        ...commonErrors,
+        ...notFound,
+      },
     }),
-    async (c) => c.json({ deployments: await listDeployments(c.get('ctx'), c.req.valid('param').app, c.req.valid('query')) }, 200),
+    async (c) =>
+      c.json({ deployments: await listDeployments(c.get('ctx'), c.req.valid('param').app, c.req.valid('query')) }, 200),
   );

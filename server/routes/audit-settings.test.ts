@@ -55,7 +55,12 @@ describe('audit log', () => {
     const actions = entries.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['setup.owner', 'user.create', 'setting.put', 'token.create']));
     const userCreate = entries.find((e: { action: string }) => e.action === 'user.create');
-    expect(userCreate).toMatchObject({ actorType: 'user', actorLabel: 'owner@example.com', targetType: 'user', result: 'ok' });
+    expect(userCreate).toMatchObject({
+      actorType: 'user',
+      actorLabel: 'owner@example.com',
+      targetType: 'user',
+      result: 'ok',
+    });
     expect(userCreate.input).toEqual({ email: 'v@example.com', role: 'viewer' });
     expect(JSON.stringify(entries)).not.toContain('viewer password');
     expect(JSON.stringify(entries)).not.toContain(CANARY);
@@ -72,7 +77,8 @@ describe('audit log', () => {
 
   it('filters by action prefix, actor, result and time, and pages', async () => {
     const owner = await setupOwner(panel);
-    for (const r of ['viewer', 'operator']) await owner.post('/api/users', { email: `${r}@example.com`, password: 'long enough password', role: r });
+    for (const r of ['viewer', 'operator'])
+      await owner.post('/api/users', { email: `${r}@example.com`, password: 'long enough password', role: r });
     await owner.put('/api/settings/a', { value: '1' });
     const { user } = await (await owner.get('/api/auth/me')).json();
 
@@ -101,14 +107,25 @@ describe('audit log', () => {
 
 describe('redact', () => {
   it('removes credentials from URLs', () => {
-    expect(redact({ source: { url: 'https://ghp_secret123@github.com/acme/api.git' }, other: 'ssh://git@host/x' })).toEqual({
+    expect(
+      redact({ source: { url: 'https://ghp_secret123@github.com/acme/api.git' }, other: 'ssh://git@host/x' }),
+    ).toEqual({
       source: { url: 'https://[redacted]@github.com/acme/api.git' },
       other: 'ssh://[redacted]@host/x',
     });
   });
 
   it('masks sensitive keys at any depth', () => {
-    expect(redact({ name: 'a', password: 'p', nested: { apiKey: 'k', list: [{ token: 't', ok: 1 }] }, vars: { DB_URL: 'x' }, values: { A: 'secret' }, env: { TOKEN: 't' } })).toEqual({
+    expect(
+      redact({
+        name: 'a',
+        password: 'p',
+        nested: { apiKey: 'k', list: [{ token: 't', ok: 1 }] },
+        vars: { DB_URL: 'x' },
+        values: { A: 'secret' },
+        env: { TOKEN: 't' },
+      }),
+    ).toEqual({
       name: 'a',
       password: '[redacted]',
       nested: { apiKey: '[redacted]', list: [{ token: '[redacted]', ok: 1 }] },

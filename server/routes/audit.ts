@@ -44,7 +44,10 @@ export const auditRoutes = createRouter().openapi(
     security,
     middleware: [requireScope('admin')],
     request: { query: AuditQuery },
-    responses: { 200: json(z.object({ entries: z.array(AuditRowSchema), nextBefore: z.number().nullable() }), 'Audit entries'), ...commonErrors },
+    responses: {
+      200: json(z.object({ entries: z.array(AuditRowSchema), nextBefore: z.number().nullable() }), 'Audit entries'),
+      ...commonErrors,
+    },
   }),
   async (c) => {
     const q = c.req.valid('query');

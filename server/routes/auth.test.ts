@@ -19,7 +19,10 @@ describe('first-run setup', () => {
     const me = await (await owner.get('/api/auth/me')).json();
     expect(me.user).toMatchObject({ email: OWNER.email, role: 'owner' });
     expect(await (await anon.get('/api/setup')).json()).toEqual({ needed: false });
-    const again = await new Client(panel).post('/api/setup', { email: 'intruder@example.com', password: 'long enough password' });
+    const again = await new Client(panel).post('/api/setup', {
+      email: 'intruder@example.com',
+      password: 'long enough password',
+    });
     expect(again.status).toBe(409);
     expect((await again.json()).error.message).toMatch(/already done/);
     expect(await panel.ctx.db.select().from(users)).toHaveLength(1);
@@ -27,7 +30,9 @@ describe('first-run setup', () => {
 
   it('creates exactly one owner when setups race', async () => {
     const attempts = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => new Client(panel).post('/api/setup', { email: `racer${i}@example.com`, password: 'long enough password' })),
+      Array.from({ length: 5 }, (_, i) =>
+        new Client(panel).post('/api/setup', { email: `racer${i}@example.com`, password: 'long enough password' }),
+      ),
     );
     expect(attempts.filter((r) => r.status === 201)).toHaveLength(1);
     expect(attempts.filter((r) => r.status === 409)).toHaveLength(4);
@@ -89,10 +94,20 @@ describe('login and sessions', () => {
 
   it('needs the CSRF header for changes made with the cookie', async () => {
     const owner = await setupOwner(panel);
-    const noHeader = await owner.request('POST', '/api/tokens', { name: 'x', kind: 'human', scopes: ['read'] }, { 'x-csrf-token': '' });
+    const noHeader = await owner.request(
+      'POST',
+      '/api/tokens',
+      { name: 'x', kind: 'human', scopes: ['read'] },
+      { 'x-csrf-token': '' },
+    );
     expect(noHeader.status).toBe(403);
     expect((await noHeader.json()).error.type).toBe('auth:csrf');
-    const wrong = await owner.request('POST', '/api/tokens', { name: 'x', kind: 'human', scopes: ['read'] }, { 'x-csrf-token': 'forged' });
+    const wrong = await owner.request(
+      'POST',
+      '/api/tokens',
+      { name: 'x', kind: 'human', scopes: ['read'] },
+      { 'x-csrf-token': 'forged' },
+    );
     expect(wrong.status).toBe(403);
     const right = await owner.post('/api/tokens', { name: 'x', kind: 'human', scopes: ['read'] });
     expect(right.status).toBe(201);

@@ -23,14 +23,28 @@ const Credentials = z
 const SetupInput = Credentials.extend({ name: z.string().max(200).optional() }).openapi('SetupInput');
 
 const SessionInfo = z
-  .object({ user: UserSchema, csrfToken: z.string().describe('Send as X-CSRF-Token on every POST/PUT/PATCH/DELETE made with the session cookie'), expiresAt: z.date() })
+  .object({
+    user: UserSchema,
+    csrfToken: z.string().describe('Send as X-CSRF-Token on every POST/PUT/PATCH/DELETE made with the session cookie'),
+    expiresAt: z.date(),
+  })
   .openapi('SessionInfo');
 
 async function startSession(c: Context<AppEnv>, user: User) {
   const { env, db } = c.get('ctx');
-  const session = await createSession(db, user, { ttlHours: env.OPENPANEL_SESSION_TTL_HOURS, userAgent: c.req.header('user-agent'), ip: c.get('clientIp') });
+  const session = await createSession(db, user, {
+    ttlHours: env.OPENPANEL_SESSION_TTL_HOURS,
+    userAgent: c.req.header('user-agent'),
+    ip: c.get('clientIp'),
+  });
   const secure = env.OPENPANEL_PUBLIC_URL?.startsWith('https:') ?? new URL(c.req.url).protocol === 'https:';
-  setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', expires: session.expiresAt });
+  setCookie(c, SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure,
+    path: '/',
+    expires: session.expiresAt,
+  });
   return { user: toPublicUser(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
 }
 
@@ -62,7 +76,15 @@ export function authRoutes(opts: { loginLimit: number; windowSeconds: number }) 
       }),
       async (c) => {
         const input = c.req.valid('json');
-        const user = await createFirstOwner(c.get('ctx').db, { actor: { type: 'system', label: 'setup', scopes: [] }, requestId: c.get('requestId'), ip: c.get('clientIp') }, input);
+        const user = await createFirstOwner(
+          c.get('ctx').db,
+          {
+            actor: { type: 'system', label: 'setup', scopes: [] },
+            requestId: c.get('requestId'),
+            ip: c.get('clientIp'),
+          },
+          input,
+        );
         return c.json(await startSession(c, user), 201);
       },
     )
@@ -79,14 +101,32 @@ export function authRoutes(opts: { loginLimit: number; windowSeconds: number }) 
         const { email, password } = c.req.valid('json');
         const { db } = c.get('ctx');
         const user = await findUserByEmail(db, email);
-        const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-        const caller = { actor: { type: 'system' as const, label: `login:${email}`, scopes: [] }, requestId: c.get('requestId'), ip: c.get('clientIp') };
+        const ok = user
+          ? await verifyPassword(user.passwordHash, password)
+          : (await burnPasswordCheck(password), false);
+        const caller = {
+          actor: { type: 'system' as const, label: `login:${email}`, scopes: [] },
+          requestId: c.get('requestId'),
+          ip: c.get('clientIp'),
+        };
         if (!user || !ok) {
-          await writeAudit(db, caller, { action: 'auth.login', input: { email }, result: 'denied', error: 'bad credentials' });
+          await writeAudit(db, caller, {
+            action: 'auth.login',
+            input: { email },
+            result: 'denied',
+            error: 'bad credentials',
+          });
           throw new ApiError('auth:bad_credentials', 401, 'The e-mail or password is wrong.');
         }
         const info = await startSession(c, user);
-        await writeAudit(db, { ...caller, actor: { type: 'user', userId: user.id, email: user.email, role: user.role, via: 'session', scopes: [] } }, { action: 'auth.login', target: { type: 'user', id: user.id }, result: 'ok' });
+        await writeAudit(
+          db,
+          {
+            ...caller,
+            actor: { type: 'user', userId: user.id, email: user.email, role: user.role, via: 'session', scopes: [] },
+          },
+          { action: 'auth.login', target: { type: 'user', id: user.id }, result: 'ok' },
+        );
         return c.json(info, 200);
       },
     )
@@ -102,10 +142,19 @@ export function authRoutes(opts: { loginLimit: number; windowSeconds: number }) 
       async (c) => {
         const caller = callerOf(c);
         const sessionId = c.get('sessionId');
-        if (!sessionId) throw new ApiError('auth:no_session', 400, 'Logout ends a browser session; to stop a token, revoke it with DELETE /api/tokens/{id}.');
+        if (!sessionId)
+          throw new ApiError(
+            'auth:no_session',
+            400,
+            'Logout ends a browser session; to stop a token, revoke it with DELETE /api/tokens/{id}.',
+          );
         const { db } = c.get('ctx');
         await deleteSession(db, sessionId);
-        await writeAudit(db, caller, { action: 'auth.logout', target: { type: 'session', id: sessionId }, result: 'ok' });
+        await writeAudit(db, caller, {
+          action: 'auth.logout',
+          target: { type: 'session', id: sessionId },
+          result: 'ok',
+        });
         deleteCookie(c, SESSION_COOKIE, { path: '/' });
         return c.body(null, 204);
       },
@@ -136,7 +185,16 @@ export function authRoutes(opts: { loginLimit: number; windowSeconds: number }) 
         if (actor.type !== 'user') throw new ApiError('auth:unauthorized', 401, 'Sign in first.');
         const user = await findUserById(c.get('ctx').db, actor.userId);
         if (!user) throw new ApiError('auth:unauthorized', 401, 'This account no longer exists.');
-        return c.json({ user: toPublicUser(user), via: actor.via, tokenKind: actor.tokenKind ?? null, scopes: [...actor.scopes], csrfToken: c.get('csrfToken') }, 200);
+        return c.json(
+          {
+            user: toPublicUser(user),
+            via: actor.via,
+            tokenKind: actor.tokenKind ?? null,
+            scopes: [...actor.scopes],
+            csrfToken: c.get('csrfToken'),
+          },
+          200,
+        );
       },
     );
 }

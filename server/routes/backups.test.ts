@@ -38,7 +38,9 @@ describe('backup routes', () => {
     const listed = await (await viewer.get('/api/backups')).json();
     expect(listed.backups.map((b: { id: string }) => b.id)).toEqual([backupId]);
     const audit = await (await owner.get('/api/audit?action=backup.')).json();
-    expect(audit.entries.map((e: { action: string; actorLabel: string }) => `${e.action} ${e.actorLabel}`)).toContain('backup.create operator@example.com');
+    expect(audit.entries.map((e: { action: string; actorLabel: string }) => `${e.action} ${e.actorLabel}`)).toContain(
+      'backup.create operator@example.com',
+    );
   });
 
   it('keeps agents to the tools, where changes wait for a person', async () => {
@@ -52,8 +54,13 @@ describe('backup routes', () => {
     const made = await (await agent.post('/api/tools/create_backup', { kind: 'panel' })).json();
     expect(made).toMatchObject({ status: 'pending', action: { tool: 'create_backup', risk: 'write' } });
     const deleting = await (await agent.post('/api/tools/delete_backup', { backup: backupId })).json();
-    expect(deleting).toMatchObject({ status: 'pending', action: { tool: 'delete_backup', risk: 'destructive', summary: `Delete backup ${backupId}` } });
-    const rejected = await (await owner.post(`/api/actions/${deleting.action.id}/reject`, { reason: 'keep it' })).json();
+    expect(deleting).toMatchObject({
+      status: 'pending',
+      action: { tool: 'delete_backup', risk: 'destructive', summary: `Delete backup ${backupId}` },
+    });
+    const rejected = await (
+      await owner.post(`/api/actions/${deleting.action.id}/reject`, { reason: 'keep it' })
+    ).json();
     expect(rejected.status).toBe('rejected');
     expect((await (await owner.get(`/api/backups/${backupId}`)).json()).status).toBe('succeeded');
 
@@ -69,11 +76,23 @@ describe('backup routes', () => {
   });
 
   it('says what is wrong with a request', async () => {
-    const fields = async (res: Response) => ((await res.json()).error.fields ?? []).map((f: { path: string; message: string }) => `${f.path}: ${f.message}`);
+    const fields = async (res: Response) =>
+      ((await res.json()).error.fields ?? []).map((f: { path: string; message: string }) => `${f.path}: ${f.message}`);
     expect(await fields(await owner.post('/api/backups', {}))).toEqual(['kind: give configId, or kind (and app)']);
-    expect(await fields(await owner.post('/api/backups', { kind: 'volume' }))).toEqual(['app: a volume backup needs the app']);
-    expect(await fields(await owner.post('/api/backups', { kind: 'panel', app: 'api' }))).toEqual(['app: a panel backup belongs to no app; leave app out']);
-    expect(await fields(await owner.post('/api/backups/configs', { kind: 'panel', destination: { type: 'local', path: 'relative/dir' } }))).toEqual(['destination.path: expected an absolute folder path without ".."']);
+    expect(await fields(await owner.post('/api/backups', { kind: 'volume' }))).toEqual([
+      'app: a volume backup needs the app',
+    ]);
+    expect(await fields(await owner.post('/api/backups', { kind: 'panel', app: 'api' }))).toEqual([
+      'app: a panel backup belongs to no app; leave app out',
+    ]);
+    expect(
+      await fields(
+        await owner.post('/api/backups/configs', {
+          kind: 'panel',
+          destination: { type: 'local', path: 'relative/dir' },
+        }),
+      ),
+    ).toEqual(['destination.path: expected an absolute folder path without ".."']);
     const missingApp = await owner.post('/api/backups', { kind: 'volume', app: 'no-such-app' });
     expect(missingApp.status).toBe(404);
     expect((await owner.get('/api/backups/not-an-id')).status).toBe(422);
@@ -83,7 +102,14 @@ describe('backup routes', () => {
 
   it('is described in the OpenAPI document', async () => {
     const doc = await (await owner.get('/api/openapi.json')).json();
-    for (const p of ['/api/backups', '/api/backups/{id}', '/api/backups/{id}/restore', '/api/backups/configs', '/api/backups/configs/{id}']) expect(doc.paths, p).toHaveProperty([p]);
+    for (const p of [
+      '/api/backups',
+      '/api/backups/{id}',
+      '/api/backups/{id}/restore',
+      '/api/backups/configs',
+      '/api/backups/configs/{id}',
+    ])
+      expect(doc.paths, p).toHaveProperty([p]);
     expect(Object.keys(doc.paths['/api/backups/{id}'])).toEqual(['get', 'delete']);
   });
 });

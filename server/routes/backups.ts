@@ -2,8 +2,20 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/router.ts';
 import { IdParam, commonErrors, conflict, json, jsonBody, notFound, security } from '../http/schemas.ts';
 import { callerOf, requireHuman, requireScope } from '../http/auth.ts';
-import { CreateBackupConfigInput, RestoreBackupInput, RunBackupInput, UpdateBackupConfigInput } from '../backups/schemas.ts';
-import { createBackupConfig, deleteBackupConfig, getBackupConfig, listBackupConfigs, updateBackupConfig, configView } from '../backups/configs.ts';
+import {
+  CreateBackupConfigInput,
+  RestoreBackupInput,
+  RunBackupInput,
+  UpdateBackupConfigInput,
+} from '../backups/schemas.ts';
+import {
+  createBackupConfig,
+  deleteBackupConfig,
+  getBackupConfig,
+  listBackupConfigs,
+  updateBackupConfig,
+  configView,
+} from '../backups/configs.ts';
 import { deleteBackup, getBackup, listBackups, queueBackup, type BackupRunView } from '../backups/run.ts';
 import { restoreBackup } from '../backups/restore.ts';
 import { getAppRow } from '../services/apps.ts';
@@ -63,7 +75,11 @@ export const backupRoutes = createRouter()
       security,
       middleware: [requireScope('read')],
       request: { query: z.object({ app: z.string().max(100).optional() }) },
-      responses: { 200: json(z.object({ configs: z.array(BackupConfigSchema) }), 'Configurations'), ...commonErrors, ...notFound },
+      responses: {
+        200: json(z.object({ configs: z.array(BackupConfigSchema) }), 'Configurations'),
+        ...commonErrors,
+        ...notFound,
+      },
     }),
     async (c) => c.json({ configs: await listBackupConfigs(c.get('ctx'), c.req.valid('query')) }, 200),
   )
@@ -91,7 +107,8 @@ export const backupRoutes = createRouter()
       request: { params: IdParam, ...jsonBody(UpdateBackupConfigInput) },
       responses: { 200: json(BackupConfigSchema, 'Updated'), ...commonErrors, ...notFound },
     }),
-    async (c) => c.json(await updateBackupConfig(c.get('ctx'), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await updateBackupConfig(c.get('ctx'), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   )
   .openapi(
     createRoute({
@@ -118,10 +135,24 @@ export const backupRoutes = createRouter()
       summary: 'Delete a configuration and its schedule (S3 backups need deleteBackups=true)',
       security,
       middleware: admin,
-      request: { params: IdParam, query: z.object({ deleteBackups: z.enum(['true', 'false']).optional().describe('Also delete its backups') }) },
-      responses: { 200: json(z.object({ deletedBackups: z.number() }), 'Deleted'), ...commonErrors, ...notFound, ...conflict },
+      request: {
+        params: IdParam,
+        query: z.object({ deleteBackups: z.enum(['true', 'false']).optional().describe('Also delete its backups') }),
+      },
+      responses: {
+        200: json(z.object({ deletedBackups: z.number() }), 'Deleted'),
+        ...commonErrors,
+        ...notFound,
+        ...conflict,
+      },
     }),
-    async (c) => c.json(await deleteBackupConfig(c.get('ctx'), callerOf(c), c.req.valid('param').id, { deleteBackups: c.req.valid('query').deleteBackups === 'true' }), 200),
+    async (c) =>
+      c.json(
+        await deleteBackupConfig(c.get('ctx'), callerOf(c), c.req.valid('param').id, {
+          deleteBackups: c.req.valid('query').deleteBackups === 'true',
+        }),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -132,7 +163,11 @@ export const backupRoutes = createRouter()
       security,
       middleware: writer,
       request: jsonBody(RunBackupInput),
-      responses: { 202: json(z.object({ backup: BackupSchema, notice: z.string().optional() }), 'Queued'), ...commonErrors, ...notFound },
+      responses: {
+        202: json(z.object({ backup: BackupSchema, notice: z.string().optional() }), 'Queued'),
+        ...commonErrors,
+        ...notFound,
+      },
     }),
     async (c) => {
       const { run, notice } = await queueBackup(c.get('ctx'), callerOf(c), c.req.valid('json'));
@@ -147,13 +182,28 @@ export const backupRoutes = createRouter()
       summary: 'Backups, newest first',
       security,
       middleware: [requireScope('read')],
-      request: { query: z.object({ app: z.string().max(100).optional(), configId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+      request: {
+        query: z.object({
+          app: z.string().max(100).optional(),
+          configId: z.uuid().optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
       responses: { 200: json(z.object({ backups: z.array(BackupSchema) }), 'Backups'), ...commonErrors, ...notFound },
     }),
     async (c) => c.json({ backups: (await listBackups(c.get('ctx'), c.req.valid('query'))).map(listView) }, 200),
   )
   .openapi(
-    createRoute({ method: 'get', path: '/api/backups/{id}', tags: ['backups'], summary: 'A backup with its log', security, middleware: [requireScope('read')], request: { params: IdParam }, responses: { 200: json(BackupWithLog, 'The backup'), ...commonErrors, ...notFound } }),
+    createRoute({
+      method: 'get',
+      path: '/api/backups/{id}',
+      tags: ['backups'],
+      summary: 'A backup with its log',
+      security,
+      middleware: [requireScope('read')],
+      request: { params: IdParam },
+      responses: { 200: json(BackupWithLog, 'The backup'), ...commonErrors, ...notFound },
+    }),
     async (c) => c.json(await getBackup(c.get('ctx'), c.req.valid('param').id), 200),
   )
   .openapi(
@@ -164,8 +214,16 @@ export const backupRoutes = createRouter()
       summary: 'Restore a backup into its app or another one (verified first; overwrites data)',
       security,
       middleware: admin,
-      request: { params: IdParam, body: { content: { 'application/json': { schema: RestoreBackupInput } }, required: false } },
-      responses: { 200: json(z.object({ backup: BackupSchema, app: z.string(), log: z.array(z.string()) }), 'Restored'), ...commonErrors, ...notFound, ...conflict },
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: RestoreBackupInput } }, required: false },
+      },
+      responses: {
+        200: json(z.object({ backup: BackupSchema, app: z.string(), log: z.array(z.string()) }), 'Restored'),
+        ...commonErrors,
+        ...notFound,
+        ...conflict,
+      },
     }),
     async (c) => {
       const body = (c.req.valid('json') as RestoreBackupInput | undefined) ?? {};
@@ -174,6 +232,15 @@ export const backupRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({ method: 'delete', path: '/api/backups/{id}', tags: ['backups'], summary: 'Delete a backup’s file; it stays in the history as deleted', security, middleware: admin, request: { params: IdParam }, responses: { 200: json(BackupSchema, 'Deleted'), ...commonErrors, ...notFound, ...conflict } }),
+    createRoute({
+      method: 'delete',
+      path: '/api/backups/{id}',
+      tags: ['backups'],
+      summary: 'Delete a backup’s file; it stays in the history as deleted',
+      security,
+      middleware: admin,
+      request: { params: IdParam },
+      responses: { 200: json(BackupSchema, 'Deleted'), ...commonErrors, ...notFound, ...conflict },
+    }),
     async (c) => c.json(listView(await deleteBackup(c.get('ctx'), callerOf(c), c.req.valid('param').id)), 200),
   );

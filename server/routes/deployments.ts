@@ -8,11 +8,22 @@ import { followDeploymentLogs } from '../deploy/follow.ts';
 import { readDeploymentLogs } from '../deploy/log-writer.ts';
 import { DeploymentSchema } from './app-schemas.ts';
 
-const BuildLogLine = z.object({ seq: z.number(), stream: z.enum(['stdout', 'stderr', 'system']), text: z.string(), at: z.date() }).openapi('BuildLogLine');
+const BuildLogLine = z
+  .object({ seq: z.number(), stream: z.enum(['stdout', 'stderr', 'system']), text: z.string(), at: z.date() })
+  .openapi('BuildLogLine');
 
 export const deploymentRoutes = createRouter()
   .openapi(
-    createRoute({ method: 'get', path: '/api/deployments/{id}', tags: ['deployments'], summary: 'Get a deployment', security, middleware: [requireScope('read')], request: { params: IdParam }, responses: { 200: json(DeploymentSchema, 'The deployment'), ...commonErrors, ...notFound } }),
+    createRoute({
+      method: 'get',
+      path: '/api/deployments/{id}',
+      tags: ['deployments'],
+      summary: 'Get a deployment',
+      security,
+      middleware: [requireScope('read')],
+      request: { params: IdParam },
+      responses: { 200: json(DeploymentSchema, 'The deployment'), ...commonErrors, ...notFound },
+    }),
     async (c) => c.json(await getDeployment(c.get('ctx'), c.req.valid('param').id), 200),
   )
   .openapi(
@@ -24,7 +35,12 @@ export const deploymentRoutes = createRouter()
       security,
       middleware: [requireScope('write'), requireHuman()],
       request: { params: IdParam },
-      responses: { 200: json(DeploymentSchema, 'Cancelled (or cancelling)'), ...commonErrors, ...notFound, ...conflict },
+      responses: {
+        200: json(DeploymentSchema, 'Cancelled (or cancelling)'),
+        ...commonErrors,
+        ...notFound,
+        ...conflict,
+      },
     }),
     async (c) => c.json(await cancelDeployment(c.get('ctx'), callerOf(c), c.req.valid('param').id), 200),
   )
@@ -36,8 +52,15 @@ export const deploymentRoutes = createRouter()
       summary: 'Build and deploy log lines',
       security,
       middleware: [requireScope('read')],
-      request: { params: IdParam, query: z.object({ after: z.coerce.number().int().min(0).default(0).describe('Only lines after this seq') }) },
-      responses: { 200: json(z.object({ lines: z.array(BuildLogLine) }), 'Log lines in order'), ...commonErrors, ...notFound },
+      request: {
+        params: IdParam,
+        query: z.object({ after: z.coerce.number().int().min(0).default(0).describe('Only lines after this seq') }),
+      },
+      responses: {
+        200: json(z.object({ lines: z.array(BuildLogLine) }), 'Log lines in order'),
+        ...commonErrors,
+        ...notFound,
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -51,7 +74,8 @@ export const deploymentRoutes = createRouter()
       method: 'get',
       path: '/api/deployments/{id}/logs/stream',
       tags: ['deployments'],
-      summary: 'Build and deploy logs as SSE: `log` events (with seq as the event id), `status` events, and `end` when it finishes',
+      summary:
+        'Build and deploy logs as SSE: `log` events (with seq as the event id), `status` events, and `end` when it finishes',
       security,
       middleware: [requireScope('read')],
       request: { params: IdParam, query: z.object({ after: z.coerce.number().int().min(0).default(0) }) },
@@ -65,7 +89,12 @@ export const deploymentRoutes = createRouter()
       const after = Number.isFinite(lastEventId) ? lastEventId : c.req.valid('query').after;
       return sse(c, async (send, signal) => {
         for await (const event of followDeploymentLogs(ctx, id, { afterSeq: after, signal })) {
-          if (event.type === 'log') await send('log', { seq: event.line.seq, stream: event.line.stream, text: event.line.text, at: event.line.at }, String(event.line.seq));
+          if (event.type === 'log')
+            await send(
+              'log',
+              { seq: event.line.seq, stream: event.line.stream, text: event.line.text, at: event.line.at },
+              String(event.line.seq),
+            );
           else await send(event.type, { status: event.status });
         }
       }) as never;

@@ -38,7 +38,9 @@ const ProxyOutcomeSchema = z
   })
   .openapi('ProxyOutcome');
 
-const DomainIdParam = AppRefParam.extend({ id: z.uuid({ error: 'expected a domain id (UUID)' }).openapi({ param: { name: 'id', in: 'path' } }) });
+const DomainIdParam = AppRefParam.extend({
+  id: z.uuid({ error: 'expected a domain id (UUID)' }).openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 export const domainRoutes = createRouter()
   .openapi(
@@ -51,7 +53,13 @@ export const domainRoutes = createRouter()
       middleware: [requireScope('read')],
       request: { params: AppRefParam },
       responses: {
-        200: json(z.object({ domains: z.array(DomainSchema.extend({ dns: DnsSchema })), proxy: z.object({ kind: z.enum(['none', 'caddy', 'traefik']), note: z.string().optional() }) }), 'Domains'),
+        200: json(
+          z.object({
+            domains: z.array(DomainSchema.extend({ dns: DnsSchema })),
+            proxy: z.object({ kind: z.enum(['none', 'caddy', 'traefik']), note: z.string().optional() }),
+          }),
+          'Domains',
+        ),
         ...commonErrors,
         ...notFound,
       },
@@ -70,7 +78,12 @@ export const domainRoutes = createRouter()
       security,
       middleware: [requireScope('write'), requireHuman()],
       request: { params: AppRefParam, ...jsonBody(AddDomainInput) },
-      responses: { 201: json(z.object({ domain: DomainSchema, dns: DnsSchema, proxy: ProxyOutcomeSchema }), 'Added'), ...commonErrors, ...notFound, ...conflict },
+      responses: {
+        201: json(z.object({ domain: DomainSchema, dns: DnsSchema, proxy: ProxyOutcomeSchema }), 'Added'),
+        ...commonErrors,
+        ...notFound,
+        ...conflict,
+      },
     }),
     async (c) => c.json(await addDomain(c.get('ctx'), callerOf(c), c.req.valid('param').app, c.req.valid('json')), 201),
   )
@@ -83,7 +96,11 @@ export const domainRoutes = createRouter()
       security,
       middleware: [requireScope('write'), requireHuman()],
       request: { params: DomainIdParam },
-      responses: { 200: json(z.object({ domain: DomainSchema, proxy: ProxyOutcomeSchema }), 'Removed'), ...commonErrors, ...notFound },
+      responses: {
+        200: json(z.object({ domain: DomainSchema, proxy: ProxyOutcomeSchema }), 'Removed'),
+        ...commonErrors,
+        ...notFound,
+      },
     }),
     async (c) => {
       const { app, id } = c.req.valid('param');

@@ -7,14 +7,30 @@ import { listEnvVars, revealEnvVar, setEnvVars, unsetEnvVars } from '../services
 import { envVarName } from '../services/names.ts';
 import { AppRefParam } from './app-schemas.ts';
 
-const EnvVarSchema = z.object({ name: z.string(), buildTime: z.boolean(), runtime: z.boolean(), updatedAt: z.date() }).openapi('EnvVar');
+const EnvVarSchema = z
+  .object({ name: z.string(), buildTime: z.boolean(), runtime: z.boolean(), updatedAt: z.date() })
+  .openapi('EnvVar');
 // Built from the extended zod (not envVarName.openapi) so import order never matters.
-const NameParam = AppRefParam.extend({ name: z.string().pipe(envVarName).openapi({ param: { name: 'name', in: 'path' } }) });
+const NameParam = AppRefParam.extend({
+  name: z
+    .string()
+    .pipe(envVarName)
+    .openapi({ param: { name: 'name', in: 'path' } }),
+});
 const APPLY_NOTE = 'Changes apply on the next deployment.';
 
 export const envRoutes = createRouter()
   .openapi(
-    createRoute({ method: 'get', path: '/api/apps/{app}/env', tags: ['env'], summary: 'List env var names and flags (never values)', security, middleware: [requireScope('read')], request: { params: AppRefParam }, responses: { 200: json(z.object({ vars: z.array(EnvVarSchema) }), 'Variables'), ...commonErrors, ...notFound } }),
+    createRoute({
+      method: 'get',
+      path: '/api/apps/{app}/env',
+      tags: ['env'],
+      summary: 'List env var names and flags (never values)',
+      security,
+      middleware: [requireScope('read')],
+      request: { params: AppRefParam },
+      responses: { 200: json(z.object({ vars: z.array(EnvVarSchema) }), 'Variables'), ...commonErrors, ...notFound },
+    }),
     async (c) => {
       const app = await getAppRow(c.get('ctx'), c.req.valid('param').app);
       return c.json({ vars: await listEnvVars(c.get('ctx').db, app.id) }, 200);
@@ -38,7 +54,11 @@ export const envRoutes = createRouter()
           }),
         ),
       },
-      responses: { 200: json(z.object({ set: z.array(z.string()), note: z.string() }), 'Saved'), ...commonErrors, ...notFound },
+      responses: {
+        200: json(z.object({ set: z.array(z.string()), note: z.string() }), 'Saved'),
+        ...commonErrors,
+        ...notFound,
+      },
     }),
     async (c) => {
       const ctx = c.get('ctx');
@@ -56,12 +76,22 @@ export const envRoutes = createRouter()
       security,
       middleware: [requireScope('write'), requireHuman()],
       request: { params: AppRefParam, ...jsonBody(z.object({ names: z.array(envVarName).min(1).max(200) })) },
-      responses: { 200: json(z.object({ removed: z.array(z.string()), missing: z.array(z.string()), note: z.string() }), 'Removed'), ...commonErrors, ...notFound },
+      responses: {
+        200: json(
+          z.object({ removed: z.array(z.string()), missing: z.array(z.string()), note: z.string() }),
+          'Removed',
+        ),
+        ...commonErrors,
+        ...notFound,
+      },
     }),
     async (c) => {
       const ctx = c.get('ctx');
       const app = await getAppRow(ctx, c.req.valid('param').app);
-      return c.json({ ...(await unsetEnvVars(ctx.db, callerOf(c), app.id, c.req.valid('json').names)), note: APPLY_NOTE }, 200);
+      return c.json(
+        { ...(await unsetEnvVars(ctx.db, callerOf(c), app.id, c.req.valid('json').names)), note: APPLY_NOTE },
+        200,
+      );
     },
   )
   .openapi(
@@ -73,7 +103,11 @@ export const envRoutes = createRouter()
       security,
       middleware: [requireScope('admin'), requireHuman()],
       request: { params: NameParam },
-      responses: { 200: json(z.object({ name: z.string(), value: z.string() }), 'The value'), ...commonErrors, ...notFound },
+      responses: {
+        200: json(z.object({ name: z.string(), value: z.string() }), 'The value'),
+        ...commonErrors,
+        ...notFound,
+      },
     }),
     async (c) => {
       const ctx = c.get('ctx');

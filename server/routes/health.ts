@@ -5,12 +5,21 @@ import { checkReadiness } from '../services/readiness.ts';
 
 const CheckSchema = z.object({ status: z.enum(['ok', 'error', 'not_configured']), detail: z.string().optional() });
 const ReadySchema = z
-  .object({ status: z.enum(['ready', 'not_ready']), checks: z.object({ database: CheckSchema, redis: CheckSchema, docker: CheckSchema }) })
+  .object({
+    status: z.enum(['ready', 'not_ready']),
+    checks: z.object({ database: CheckSchema, redis: CheckSchema, docker: CheckSchema }),
+  })
   .openapi('Readiness');
 
 export const healthRoutes = createRouter()
   .openapi(
-    createRoute({ method: 'get', path: '/api/health', tags: ['system'], summary: 'Liveness', responses: { 200: json(z.object({ status: z.literal('ok') }), 'The process is up') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      tags: ['system'],
+      summary: 'Liveness',
+      responses: { 200: json(z.object({ status: z.literal('ok') }), 'The process is up') },
+    }),
     (c) => c.json({ status: 'ok' as const }, 200),
   )
   .openapi(

@@ -20,11 +20,17 @@ const PolicySchema = z
   .openapi('ApprovalPolicy');
 
 const NewPolicy = z.object({
-  tool: z.string().regex(/^[a-z][a-z_]+$/).optional().describe('Tool name; omit for any tool'),
+  tool: z
+    .string()
+    .regex(/^[a-z][a-z_]+$/)
+    .optional()
+    .describe('Tool name; omit for any tool'),
   risk: z.enum(['read', 'write', 'destructive']).optional().describe('Risk level; omit for any'),
   app: z.string().max(100).optional().describe('App name or id; omit for every app'),
   requesterKind: z.enum(['agent', 'human']).optional().describe('Who asks; omit for both'),
-  decision: z.enum(['allow', 'ask', 'deny']).describe('allow = run without asking, ask = a person approves, deny = never'),
+  decision: z
+    .enum(['allow', 'ask', 'deny'])
+    .describe('allow = run without asking, ask = a person approves, deny = never'),
   note: z.string().max(500).optional(),
 });
 
@@ -32,20 +38,56 @@ const ownerOnly = [requireScope('admin'), requireHuman()];
 
 export const policyRoutes = createRouter()
   .openapi(
-    createRoute({ method: 'get', path: '/api/policies', tags: ['approvals'], summary: 'Approval policy rules', security, middleware: [requireScope('read')], responses: { 200: json(z.object({ policies: z.array(PolicySchema) }), 'Rules'), ...commonErrors } }),
+    createRoute({
+      method: 'get',
+      path: '/api/policies',
+      tags: ['approvals'],
+      summary: 'Approval policy rules',
+      security,
+      middleware: [requireScope('read')],
+      responses: { 200: json(z.object({ policies: z.array(PolicySchema) }), 'Rules'), ...commonErrors },
+    }),
     async (c) => c.json({ policies: await listPolicies(c.get('ctx')) }, 200),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/api/policies', tags: ['approvals'], summary: 'Add a rule, e.g. allow restart_app for one app without asking', security, middleware: ownerOnly, request: jsonBody(NewPolicy), responses: { 201: json(PolicySchema, 'Created'), ...commonErrors, ...notFound } }),
+    createRoute({
+      method: 'post',
+      path: '/api/policies',
+      tags: ['approvals'],
+      summary: 'Add a rule, e.g. allow restart_app for one app without asking',
+      security,
+      middleware: ownerOnly,
+      request: jsonBody(NewPolicy),
+      responses: { 201: json(PolicySchema, 'Created'), ...commonErrors, ...notFound },
+    }),
     async (c) => {
       const ctx = c.get('ctx');
       const { app, ...rest } = c.req.valid('json');
       const appId = app ? (await getAppRow(ctx, app)).id : null;
-      return c.json(await createPolicy(ctx, callerOf(c), { tool: rest.tool ?? null, risk: rest.risk ?? null, appId, requesterKind: rest.requesterKind ?? null, decision: rest.decision, note: rest.note }), 201);
+      return c.json(
+        await createPolicy(ctx, callerOf(c), {
+          tool: rest.tool ?? null,
+          risk: rest.risk ?? null,
+          appId,
+          requesterKind: rest.requesterKind ?? null,
+          decision: rest.decision,
+          note: rest.note,
+        }),
+        201,
+      );
     },
   )
   .openapi(
-    createRoute({ method: 'delete', path: '/api/policies/{id}', tags: ['approvals'], summary: 'Remove a rule', security, middleware: ownerOnly, request: { params: IdParam }, responses: { 204: { description: 'Removed' }, ...commonErrors, ...notFound } }),
+    createRoute({
+      method: 'delete',
+      path: '/api/policies/{id}',
+      tags: ['approvals'],
+      summary: 'Remove a rule',
+      security,
+      middleware: ownerOnly,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Removed' }, ...commonErrors, ...notFound },
+    }),
     async (c) => {
       await deletePolicy(c.get('ctx'), callerOf(c), c.req.valid('param').id);
       return c.body(null, 204);

@@ -6,13 +6,21 @@ import { PROVIDER_NAMES, providerView, resolveProviders } from '../providers/con
 import { checkProviderHealth } from '../providers/health.ts';
 import { limiterUsage } from '../providers/limits.ts';
 
-const HealthSchema = z.object({ ok: z.boolean(), latencyMs: z.number(), chatModelListed: z.boolean().optional(), models: z.number().optional(), error: z.string().optional() });
+const HealthSchema = z.object({
+  ok: z.boolean(),
+  latencyMs: z.number(),
+  chatModelListed: z.boolean().optional(),
+  models: z.number().optional(),
+  error: z.string().optional(),
+});
 
 const ProviderSchema = z
   .object({
     name: z.enum(PROVIDER_NAMES),
     configured: z.boolean(),
-    apiKey: z.object({ set: z.boolean(), source: z.enum(['env', 'settings']).nullable() }).describe('Whether a key is set and where from; the key itself is never returned'),
+    apiKey: z
+      .object({ set: z.boolean(), source: z.enum(['env', 'settings']).nullable() })
+      .describe('Whether a key is set and where from; the key itself is never returned'),
     baseUrl: z.string(),
     models: z.object({ chat: z.string().nullable(), embedding: z.string().nullable() }),
     timeoutMs: z.number(),
@@ -27,12 +35,27 @@ export const providerRoutes = createRouter().openapi(
     method: 'get',
     path: '/api/providers',
     tags: ['chat'],
-    summary: 'Model providers: which are configured, in what fallback order, and whether each answers (keys are never shown)',
+    summary:
+      'Model providers: which are configured, in what fallback order, and whether each answers (keys are never shown)',
     security,
     middleware: [requireScope('admin')],
-    request: { query: z.object({ check: z.enum(['true', 'false']).default('true').describe('Call each configured provider’s model list to check it') }) },
+    request: {
+      query: z.object({
+        check: z
+          .enum(['true', 'false'])
+          .default('true')
+          .describe('Call each configured provider’s model list to check it'),
+      }),
+    },
     responses: {
-      200: json(z.object({ order: z.array(z.enum(PROVIDER_NAMES)), mode: z.enum(['providers', 'command']), providers: z.array(ProviderSchema) }), 'Providers'),
+      200: json(
+        z.object({
+          order: z.array(z.enum(PROVIDER_NAMES)),
+          mode: z.enum(['providers', 'command']),
+          providers: z.array(ProviderSchema),
+        }),
+        'Providers',
+      ),
       ...commonErrors,
     },
   }),
@@ -47,6 +70,9 @@ export const providerRoutes = createRouter().openapi(
         return { ...providerView(p), usage: limiterUsage(ctx, name), health };
       }),
     );
-    return c.json({ order: setup.order, mode: setup.order.length ? ('providers' as const) : ('command' as const), providers }, 200);
+    return c.json(
+      { order: setup.order, mode: setup.order.length ? ('providers' as const) : ('command' as const), providers },
+      200,
+    );
   },
 );

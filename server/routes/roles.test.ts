@@ -12,12 +12,33 @@ type Role = 'owner' | 'admin' | 'operator' | 'viewer';
 
 /** A representative route per permission level, and who may use it. */
 const matrix: { name: string; call: (c: Client) => Promise<Response>; allowed: Role[] }[] = [
-  { name: 'GET /api/tokens (read)', call: (c) => c.get('/api/tokens'), allowed: ['owner', 'admin', 'operator', 'viewer'] },
-  { name: 'POST /api/tokens with write scope', call: (c) => c.post('/api/tokens', { name: 'w', kind: 'human', scopes: ['write'] }), allowed: ['owner', 'admin', 'operator'] },
+  {
+    name: 'GET /api/tokens (read)',
+    call: (c) => c.get('/api/tokens'),
+    allowed: ['owner', 'admin', 'operator', 'viewer'],
+  },
+  {
+    name: 'POST /api/tokens with write scope',
+    call: (c) => c.post('/api/tokens', { name: 'w', kind: 'human', scopes: ['write'] }),
+    allowed: ['owner', 'admin', 'operator'],
+  },
   { name: 'GET /api/users (admin)', call: (c) => c.get('/api/users'), allowed: ['owner', 'admin'] },
   { name: 'GET /api/audit (admin)', call: (c) => c.get('/api/audit'), allowed: ['owner', 'admin'] },
-  { name: 'PUT /api/settings/{key} (admin)', call: (c) => c.put('/api/settings/site.name', { value: 'x' }), allowed: ['owner', 'admin'] },
-  { name: 'POST /api/users as admin (owner-only role)', call: (c) => c.post('/api/users', { email: `new-admin-${Math.random()}@example.com`, password: 'long enough password', role: 'admin' }), allowed: ['owner'] },
+  {
+    name: 'PUT /api/settings/{key} (admin)',
+    call: (c) => c.put('/api/settings/site.name', { value: 'x' }),
+    allowed: ['owner', 'admin'],
+  },
+  {
+    name: 'POST /api/users as admin (owner-only role)',
+    call: (c) =>
+      c.post('/api/users', {
+        email: `new-admin-${Math.random()}@example.com`,
+        password: 'long enough password',
+        role: 'admin',
+      }),
+    allowed: ['owner'],
+  },
 ];
 
 describe('roles', () => {

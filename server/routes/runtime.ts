@@ -3,7 +3,15 @@ import { createRouter } from '../http/router.ts';
 import { commonErrors, json, notFound, security } from '../http/schemas.ts';
 import { callerOf, requireHuman, requireScope } from '../http/auth.ts';
 import { sse, sseResponse } from '../http/sse.ts';
-import { followAppLogs, followAppStats, getAppLogs, getAppStats, restartApp, startApp, stopApp } from '../services/runtime.ts';
+import {
+  followAppLogs,
+  followAppStats,
+  getAppLogs,
+  getAppStats,
+  restartApp,
+  startApp,
+  stopApp,
+} from '../services/runtime.ts';
 import { AppRefParam, ContainerSchema, LogLineSchema } from './app-schemas.ts';
 
 const LogQuery = z.object({
@@ -14,7 +22,15 @@ const LogQuery = z.object({
 });
 
 const StatsSchema = z
-  .object({ cpuPercent: z.number(), memoryBytes: z.number(), memoryLimitBytes: z.number(), memoryPercent: z.number(), networkRxBytes: z.number(), networkTxBytes: z.number(), at: z.string() })
+  .object({
+    cpuPercent: z.number(),
+    memoryBytes: z.number(),
+    memoryLimitBytes: z.number(),
+    memoryPercent: z.number(),
+    networkRxBytes: z.number(),
+    networkTxBytes: z.number(),
+    at: z.string(),
+  })
   .openapi('ContainerStats');
 
 function lifecycleRoute(action: 'start' | 'stop' | 'restart') {
@@ -26,14 +42,24 @@ function lifecycleRoute(action: 'start' | 'stop' | 'restart') {
     security,
     middleware: [requireScope('write'), requireHuman()],
     request: { params: AppRefParam },
-    responses: { 200: json(z.object({ container: ContainerSchema }), 'The container after the change'), ...commonErrors, ...notFound },
+    responses: {
+      200: json(z.object({ container: ContainerSchema }), 'The container after the change'),
+      ...commonErrors,
+      ...notFound,
+    },
   });
 }
 
 export const runtimeRoutes = createRouter()
-  .openapi(lifecycleRoute('start'), async (c) => c.json({ container: await startApp(c.get('ctx'), callerOf(c), c.req.valid('param').app) }, 200))
-  .openapi(lifecycleRoute('stop'), async (c) => c.json({ container: await stopApp(c.get('ctx'), callerOf(c), c.req.valid('param').app) }, 200))
-  .openapi(lifecycleRoute('restart'), async (c) => c.json({ container: await restartApp(c.get('ctx'), callerOf(c), c.req.valid('param').app) }, 200))
+  .openapi(lifecycleRoute('start'), async (c) =>
+    c.json({ container: await startApp(c.get('ctx'), callerOf(c), c.req.valid('param').app) }, 200),
+  )
+  .openapi(lifecycleRoute('stop'), async (c) =>
+    c.json({ container: await stopApp(c.get('ctx'), callerOf(c), c.req.valid('param').app) }, 200),
+  )
+  .openapi(lifecycleRoute('restart'), async (c) =>
+    c.json({ container: await restartApp(c.get('ctx'), callerOf(c), c.req.valid('param').app) }, 200),
+  )
   .openapi(
     createRoute({
       method: 'get',
@@ -73,11 +99,29 @@ export const runtimeRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({ method: 'get', path: '/api/apps/{app}/stats', tags: ['runtime'], summary: 'Live CPU, memory and network of the app’s container', security, middleware: [requireScope('read')], request: { params: AppRefParam }, responses: { 200: json(StatsSchema, 'Stats'), ...commonErrors, ...notFound } }),
+    createRoute({
+      method: 'get',
+      path: '/api/apps/{app}/stats',
+      tags: ['runtime'],
+      summary: 'Live CPU, memory and network of the app’s container',
+      security,
+      middleware: [requireScope('read')],
+      request: { params: AppRefParam },
+      responses: { 200: json(StatsSchema, 'Stats'), ...commonErrors, ...notFound },
+    }),
     async (c) => c.json(await getAppStats(c.get('ctx'), c.req.valid('param').app), 200),
   )
   .openapi(
-    createRoute({ method: 'get', path: '/api/apps/{app}/stats/stream', tags: ['runtime'], summary: 'Stats as SSE, about once a second', security, middleware: [requireScope('read')], request: { params: AppRefParam }, responses: { 200: sseResponse, ...commonErrors, ...notFound } }),
+    createRoute({
+      method: 'get',
+      path: '/api/apps/{app}/stats/stream',
+      tags: ['runtime'],
+      summary: 'Stats as SSE, about once a second',
+      security,
+      middleware: [requireScope('read')],
+      request: { params: AppRefParam },
+      responses: { 200: sseResponse, ...commonErrors, ...notFound },
+    }),
     async (c) => {
       const controller = new AbortController();
       const stats = await followAppStats(c.get('ctx'), c.req.valid('param').app, controller.signal);

@@ -5,7 +5,13 @@ import { callerOf, requireHuman, requireScope } from '../http/auth.ts';
 import { deleteSetting, listSettings, putSetting } from '../services/settings.ts';
 
 const SettingSchema = z
-  .object({ key: z.string(), secret: z.boolean(), value: z.string().nullable().describe('Always null for secret settings'), isSet: z.boolean(), updatedAt: z.date() })
+  .object({
+    key: z.string(),
+    secret: z.boolean(),
+    value: z.string().nullable().describe('Always null for secret settings'),
+    isSet: z.boolean(),
+    updatedAt: z.date(),
+  })
   .openapi('Setting');
 
 const KeyParam = z.object({
@@ -19,7 +25,15 @@ const adminOnly = [requireScope('admin'), requireHuman()];
 
 export const settingsRoutes = createRouter()
   .openapi(
-    createRoute({ method: 'get', path: '/api/settings', tags: ['settings'], summary: 'List settings (secret values are never returned)', security, middleware: [requireScope('admin')], responses: { 200: json(z.object({ settings: z.array(SettingSchema) }), 'Settings'), ...commonErrors } }),
+    createRoute({
+      method: 'get',
+      path: '/api/settings',
+      tags: ['settings'],
+      summary: 'List settings (secret values are never returned)',
+      security,
+      middleware: [requireScope('admin')],
+      responses: { 200: json(z.object({ settings: z.array(SettingSchema) }), 'Settings'), ...commonErrors },
+    }),
     async (c) => c.json({ settings: await listSettings(c.get('ctx').db) }, 200),
   )
   .openapi(
@@ -30,7 +44,10 @@ export const settingsRoutes = createRouter()
       summary: 'Set a setting; secret ones are encrypted at rest and write-only',
       security,
       middleware: adminOnly,
-      request: { params: KeyParam, ...jsonBody(z.object({ value: z.string().max(10_000), secret: z.boolean().default(false) })) },
+      request: {
+        params: KeyParam,
+        ...jsonBody(z.object({ value: z.string().max(10_000), secret: z.boolean().default(false) })),
+      },
       responses: { 200: json(SettingSchema, 'Saved'), ...commonErrors },
     }),
     async (c) => {
@@ -39,7 +56,16 @@ export const settingsRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({ method: 'delete', path: '/api/settings/{key}', tags: ['settings'], summary: 'Remove a setting', security, middleware: adminOnly, request: { params: KeyParam }, responses: { 204: { description: 'Removed' }, ...commonErrors, ...notFound } }),
+    createRoute({
+      method: 'delete',
+      path: '/api/settings/{key}',
+      tags: ['settings'],
+      summary: 'Remove a setting',
+      security,
+      middleware: adminOnly,
+      request: { params: KeyParam },
+      responses: { 204: { description: 'Removed' }, ...commonErrors, ...notFound },
+    }),
     async (c) => {
       await deleteSetting(c.get('ctx').db, callerOf(c), c.req.valid('param').key);
       return c.body(null, 204);

@@ -21,7 +21,12 @@ describe('API tokens', () => {
     expect(JSON.stringify(rows)).not.toContain(token);
     const listed = await (await owner.get('/api/tokens')).json();
     expect(JSON.stringify(listed)).not.toContain(token);
-    expect(listed.tokens[0]).toMatchObject({ name: 'ci', kind: 'human', scopes: ['read', 'write'], prefix: token.slice(0, 10) });
+    expect(listed.tokens[0]).toMatchObject({
+      name: 'ci',
+      kind: 'human',
+      scopes: ['read', 'write'],
+      prefix: token.slice(0, 10),
+    });
   });
 
   it('act with their scopes only', async () => {

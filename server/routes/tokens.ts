@@ -30,7 +30,12 @@ const NewTokenInput = z
     kind: z.enum(['human', 'agent']).describe('agent: for an AI assistant (MCP); it can never approve actions'),
     scopes: z.array(ScopeSchema).min(1, { error: 'expected at least one scope' }),
     expiresInDays: z.number().int().min(1).max(3650).optional(),
-    requirePanelApproval: z.boolean().optional().describe('agent tokens over MCP: approve only in the panel (default true); false lets a trusted MCP client ask the person directly (elicitation)'),
+    requirePanelApproval: z
+      .boolean()
+      .optional()
+      .describe(
+        'agent tokens over MCP: approve only in the panel (default true); false lets a trusted MCP client ask the person directly (elicitation)',
+      ),
   })
   .openapi('NewToken');
 
@@ -47,7 +52,11 @@ export function tokenRoutes(opts: { limit: number; windowSeconds: number }) {
         security,
         middleware: [requireScope('read'), requireHuman()],
         request: jsonBody(NewTokenInput),
-        responses: { 201: json(z.object({ token: z.string(), record: TokenSchema }), 'Created'), ...commonErrors, ...tooMany },
+        responses: {
+          201: json(z.object({ token: z.string(), record: TokenSchema }), 'Created'),
+          ...commonErrors,
+          ...tooMany,
+        },
       }),
       async (c) => {
         const actor = currentActor(c);
@@ -71,7 +80,8 @@ export function tokenRoutes(opts: { limit: number; windowSeconds: number }) {
       async (c) => {
         const actor = currentActor(c);
         const all = c.req.valid('query').all === 'true';
-        if (all && !hasScope(actor, 'admin')) throw new ApiError('auth:forbidden', 403, 'Listing everyone’s tokens needs the "admin" permission.');
+        if (all && !hasScope(actor, 'admin'))
+          throw new ApiError('auth:forbidden', 403, 'Listing everyone’s tokens needs the "admin" permission.');
         const userId = all || actor.type !== 'user' ? null : actor.userId;
         return c.json({ tokens: await listApiTokens(c.get('ctx').db, userId) }, 200);
       },
@@ -89,7 +99,9 @@ export function tokenRoutes(opts: { limit: number; windowSeconds: number }) {
       }),
       async (c) => {
         const caller = callerOf(c);
-        await revokeApiToken(c.get('ctx').db, caller, c.req.valid('param').id, { anyUser: hasScope(caller.actor, 'admin') });
+        await revokeApiToken(c.get('ctx').db, caller, c.req.valid('param').id, {
+          anyUser: hasScope(caller.actor, 'admin'),
+        });
         return c.body(null, 204);
       },
     );

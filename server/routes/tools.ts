@@ -27,9 +27,30 @@ export const toolRoutes = createRouter()
       summary: 'Every panel tool with its risk and input JSON Schema',
       security,
       middleware: [requireScope('read')],
-      responses: { 200: json(z.object({ tools: z.array(z.object({ name: z.string(), description: z.string(), risk: z.string(), inputSchema: z.unknown() })) }), 'Tools'), ...commonErrors },
+      responses: {
+        200: json(
+          z.object({
+            tools: z.array(
+              z.object({ name: z.string(), description: z.string(), risk: z.string(), inputSchema: z.unknown() }),
+            ),
+          }),
+          'Tools',
+        ),
+        ...commonErrors,
+      },
     }),
-    (c) => c.json({ tools: tools.map((t) => ({ name: t.name, description: t.description, risk: t.risk, inputSchema: toJSONSchema(t.input, { target: 'openapi-3.0' }) })) }, 200),
+    (c) =>
+      c.json(
+        {
+          tools: tools.map((t) => ({
+            name: t.name,
+            description: t.description,
+            risk: t.risk,
+            inputSchema: toJSONSchema(t.input, { target: 'openapi-3.0' }),
+          })),
+        },
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -40,13 +61,24 @@ export const toolRoutes = createRouter()
       security,
       middleware: [requireScope('read')],
       request: {
-        params: z.object({ name: z.string().regex(/^[a-z][a-z_]{1,63}$/, { error: 'expected a tool name such as list_apps' }).openapi({ param: { name: 'name', in: 'path' } }) }),
-        body: { content: { 'application/json': { schema: z.record(z.string(), z.unknown()).describe('The tool input') } }, required: false },
+        params: z.object({
+          name: z
+            .string()
+            .regex(/^[a-z][a-z_]{1,63}$/, { error: 'expected a tool name such as list_apps' })
+            .openapi({ param: { name: 'name', in: 'path' } }),
+        }),
+        body: {
+          content: { 'application/json': { schema: z.record(z.string(), z.unknown()).describe('The tool input') } },
+          required: false,
+        },
       },
       responses: { 200: json(ToolCallResultSchema, 'The outcome'), ...commonErrors, ...notFound },
     }),
     async (c) => {
       const input = (c.req.valid('json') as Record<string, unknown> | undefined) ?? {};
-      return c.json(await requestTool(c.get('ctx'), { tool: c.req.valid('param').name, input, caller: callerOf(c), via: 'api' }), 200);
+      return c.json(
+        await requestTool(c.get('ctx'), { tool: c.req.valid('param').name, input, caller: callerOf(c), via: 'api' }),
+        200,
+      );
     },
   );

@@ -1,6 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/router.ts';
-import { IdParam, RoleSchema, UserSchema, commonErrors, conflict, json, jsonBody, notFound, security } from '../http/schemas.ts';
+import {
+  IdParam,
+  RoleSchema,
+  UserSchema,
+  commonErrors,
+  conflict,
+  json,
+  jsonBody,
+  notFound,
+  security,
+} from '../http/schemas.ts';
 import { callerOf, requireHuman, requireScope } from '../http/auth.ts';
 import { createUser, deleteUser, listUsers, toPublicUser, updateUser } from '../services/users.ts';
 
@@ -14,7 +24,11 @@ const NewUserInput = z
   .openapi('NewUser');
 
 const UserPatch = z
-  .object({ name: z.string().max(200).optional(), role: RoleSchema.optional(), password: z.string().max(1024).optional() })
+  .object({
+    name: z.string().max(200).optional(),
+    role: RoleSchema.optional(),
+    password: z.string().max(1024).optional(),
+  })
   .refine((p) => Object.keys(p).length > 0, { error: 'expected at least one of name, role, password' })
   .openapi('UserPatch');
 
@@ -22,7 +36,15 @@ const adminOnly = [requireScope('admin'), requireHuman()];
 
 export const userRoutes = createRouter()
   .openapi(
-    createRoute({ method: 'get', path: '/api/users', tags: ['users'], summary: 'List users', security, middleware: [requireScope('admin')], responses: { 200: json(z.object({ users: z.array(UserSchema) }), 'Users'), ...commonErrors } }),
+    createRoute({
+      method: 'get',
+      path: '/api/users',
+      tags: ['users'],
+      summary: 'List users',
+      security,
+      middleware: [requireScope('admin')],
+      responses: { 200: json(z.object({ users: z.array(UserSchema) }), 'Users'), ...commonErrors },
+    }),
     async (c) => c.json({ users: await listUsers(c.get('ctx').db) }, 200),
   )
   .openapi(
@@ -49,7 +71,11 @@ export const userRoutes = createRouter()
       request: { params: IdParam, ...jsonBody(UserPatch) },
       responses: { 200: json(UserSchema, 'Updated'), ...commonErrors, ...notFound, ...conflict },
     }),
-    async (c) => c.json(toPublicUser(await updateUser(c.get('ctx').db, callerOf(c), c.req.valid('param').id, c.req.valid('json'))), 200),
+    async (c) =>
+      c.json(
+        toPublicUser(await updateUser(c.get('ctx').db, callerOf(c), c.req.valid('param').id, c.req.valid('json'))),
+        200,
+      ),
   )
   .openapi(
     createRoute({

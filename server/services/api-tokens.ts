@@ -30,13 +30,26 @@ export interface NewToken {
  * stored. Agent tokens cannot carry `approve`, and nobody can mint more than they hold; agents
  * cannot mint tokens at all (they would otherwise hand themselves a human token).
  */
-export async function createApiToken(db: Database, caller: Caller, owner: User, input: NewToken): Promise<{ token: string; record: PublicToken }> {
+export async function createApiToken(
+  db: Database,
+  caller: Caller,
+  owner: User,
+  input: NewToken,
+): Promise<{ token: string; record: PublicToken }> {
   const { actor } = caller;
   if (actor.type === 'user' && actor.tokenKind === 'agent') {
-    throw new DomainError('forbidden', 'Agent tokens cannot create tokens.', 'Create tokens from the panel or with a human token.');
+    throw new DomainError(
+      'forbidden',
+      'Agent tokens cannot create tokens.',
+      'Create tokens from the panel or with a human token.',
+    );
   }
   if (input.kind === 'agent' && input.scopes.includes('approve')) {
-    throw new DomainError('invalid', 'Agent tokens cannot have the approve scope: only a person approves actions.', 'Drop "approve" from scopes.');
+    throw new DomainError(
+      'invalid',
+      'Agent tokens cannot have the approve scope: only a person approves actions.',
+      'Drop "approve" from scopes.',
+    );
   }
   const roleAllows = scopesOfRole(owner.role);
   const beyondRole = input.scopes.filter((s) => !roleAllows.includes(s));
@@ -52,11 +65,31 @@ export async function createApiToken(db: Database, caller: Caller, owner: User, 
   return audited(
     db,
     caller,
-    { action: 'token.create', input: { name: input.name, kind: input.kind, scopes: input.scopes, expiresInDays: input.expiresInDays, requirePanelApproval: input.requirePanelApproval ?? true, userId: owner.id }, targetOf: (r) => ({ type: 'token', id: r.record.id }) },
+    {
+      action: 'token.create',
+      input: {
+        name: input.name,
+        kind: input.kind,
+        scopes: input.scopes,
+        expiresInDays: input.expiresInDays,
+        requirePanelApproval: input.requirePanelApproval ?? true,
+        userId: owner.id,
+      },
+      targetOf: (r) => ({ type: 'token', id: r.record.id }),
+    },
     async () => {
       const [row] = await db
         .insert(apiTokens)
-        .values({ userId: owner.id, name: input.name, kind: input.kind, scopes: input.scopes, tokenHash: sha256(token), prefix: token.slice(0, 10), expiresAt, requirePanelApproval: input.requirePanelApproval ?? true })
+        .values({
+          userId: owner.id,
+          name: input.name,
+          kind: input.kind,
+          scopes: input.scopes,
+          tokenHash: sha256(token),
+          prefix: token.slice(0, 10),
+          expiresAt,
+          requirePanelApproval: input.requirePanelApproval ?? true,
+        })
         .returning();
       return { token, record: toPublicToken(row!) };
     },
@@ -70,10 +103,20 @@ export async function findActiveToken(db: Database, token: string) {
     .select({ token: apiTokens, user: users })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, new Date()))));
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sha256(token)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, new Date())),
+      ),
+    );
   if (row) {
     // Best effort; a failed timestamp update must not fail the request.
-    void db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.token.id)).catch(() => {});
+    void db
+      .update(apiTokens)
+      .set({ lastUsedAt: new Date() })
+      .where(eq(apiTokens.id, row.token.id))
+      .catch(() => {});
   }
   return row;
 }
@@ -87,7 +130,12 @@ export async function listApiTokens(db: Database, userId: string | null): Promis
   return rows.map(toPublicToken);
 }
 
-export async function revokeApiToken(db: Database, caller: Caller, id: string, opts: { anyUser: boolean }): Promise<void> {
+export async function revokeApiToken(
+  db: Database,
+  caller: Caller,
+  id: string,
+  opts: { anyUser: boolean },
+): Promise<void> {
   const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, id));
   const { actor } = caller;
   const own = actor.type === 'user' && row?.userId === actor.userId;

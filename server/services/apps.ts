@@ -8,7 +8,13 @@ import { audited, type Caller } from '../audit.ts';
 import { DEFAULT_PROJECT, ensureProject, getProject } from './projects.ts';
 import { UUID_RE } from './names.ts';
 import type { CreateApp, UpdateApp } from './app-schemas.ts';
-import { inspectContainer, listManagedContainers, removeContainer, removeImage, type ContainerInfo } from '../engine/index.ts';
+import {
+  inspectContainer,
+  listManagedContainers,
+  removeContainer,
+  removeImage,
+  type ContainerInfo,
+} from '../engine/index.ts';
 
 export interface AppView extends Omit<AppRow, 'deployKeyEncrypted'> {
   projectName: string;
@@ -43,7 +49,10 @@ export async function listApps(ctx: AppContext, filter: { project?: string } = {
 }
 
 export async function findAppRow(ctx: AppContext, ref: string): Promise<AppRow | undefined> {
-  const [row] = await ctx.db.select().from(apps).where(UUID_RE.test(ref) ? eq(apps.id, ref) : eq(apps.name, ref));
+  const [row] = await ctx.db
+    .select()
+    .from(apps)
+    .where(UUID_RE.test(ref) ? eq(apps.id, ref) : eq(apps.name, ref));
   return row;
 }
 
@@ -63,13 +72,21 @@ export async function getApp(ctx: AppContext, ref: string): Promise<AppView> {
 export type RuntimeState = 'not_deployed' | 'running' | 'stopped' | 'restarting' | 'missing' | 'unknown';
 
 /** The app as the engine sees it now: state of the current deployment's container. */
-export async function getAppRuntime(ctx: AppContext, app: AppRow): Promise<{ state: RuntimeState; container: ContainerInfo | null; detail?: string }> {
+export async function getAppRuntime(
+  ctx: AppContext,
+  app: AppRow,
+): Promise<{ state: RuntimeState; container: ContainerInfo | null; detail?: string }> {
   if (!app.currentDeploymentId) return { state: 'not_deployed', container: null };
   const [current] = await ctx.db.select().from(deployments).where(eq(deployments.id, app.currentDeploymentId));
   if (!current?.containerId) return { state: 'missing', container: null };
   try {
     const info = await inspectContainer(ctx.docker, current.containerId);
-    if (!info) return { state: 'missing', container: null, detail: 'The container was removed outside the panel. Redeploy to recreate it.' };
+    if (!info)
+      return {
+        state: 'missing',
+        container: null,
+        detail: 'The container was removed outside the panel. Redeploy to recreate it.',
+      };
     const state: RuntimeState = info.running ? 'running' : info.state === 'restarting' ? 'restarting' : 'stopped';
     return { state, container: info };
   } catch (err) {
@@ -78,35 +95,48 @@ export async function getAppRuntime(ctx: AppContext, app: AppRow): Promise<{ sta
 }
 
 export async function createApp(ctx: AppContext, caller: Caller, input: CreateApp): Promise<AppView> {
-  if (await findAppRow(ctx, input.name)) throw new DomainError('conflict', `An app named "${input.name}" already exists.`, 'Pick another name or update the existing app.');
+  if (await findAppRow(ctx, input.name))
+    throw new DomainError(
+      'conflict',
+      `An app named "${input.name}" already exists.`,
+      'Pick another name or update the existing app.',
+    );
   const project = await ensureProject(ctx.db, caller, input.project ?? DEFAULT_PROJECT);
   const { source, deployKey } = storedSource(input.source);
   const healthCheck = input.healthCheck ?? (input.port ? { type: 'tcp' as const } : { type: 'none' as const });
-  const row = await audited(ctx.db, caller, { action: 'app.create', input: { ...input, source }, targetOf: (a: AppRow) => ({ type: 'app', id: a.id }) }, async () =>
-    ctx.db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(apps)
-        .values({
-          projectId: project.id,
-          name: input.name,
-          source,
-          port: input.port ?? null,
-          command: input.command ?? null,
-          healthCheck,
-          healthTimeoutSeconds: input.healthTimeoutSeconds,
-          restartPolicy: input.restartPolicy,
-          cpus: input.cpus ?? null,
-          memoryMb: input.memoryMb ?? null,
-          volumes: input.volumes,
-          buildArgs: input.buildArgs,
-        })
-        .returning();
-      if (deployKey) {
-        const [withKey] = await tx.update(apps).set({ deployKeyEncrypted: ctx.secrets.encrypt(deployKey, deployKeyContext(created!.id)) }).where(eq(apps.id, created!.id)).returning();
-        return withKey!;
-      }
-      return created!;
-    }),
+  const row = await audited(
+    ctx.db,
+    caller,
+    { action: 'app.create', input: { ...input, source }, targetOf: (a: AppRow) => ({ type: 'app', id: a.id }) },
+    async () =>
+      ctx.db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(apps)
+          .values({
+            projectId: project.id,
+            name: input.name,
+            source,
+            port: input.port ?? null,
+            command: input.command ?? null,
+            healthCheck,
+            healthTimeoutSeconds: input.healthTimeoutSeconds,
+            restartPolicy: input.restartPolicy,
+            cpus: input.cpus ?? null,
+            memoryMb: input.memoryMb ?? null,
+            volumes: input.volumes,
+            buildArgs: input.buildArgs,
+          })
+          .returning();
+        if (deployKey) {
+          const [withKey] = await tx
+            .update(apps)
+            .set({ deployKeyEncrypted: ctx.secrets.encrypt(deployKey, deployKeyContext(created!.id)) })
+            .where(eq(apps.id, created!.id))
+            .returning();
+          return withKey!;
+        }
+        return created!;
+      }),
   );
   return toView(row, project.name);
 }
@@ -115,21 +145,28 @@ export async function updateApp(ctx: AppContext, caller: Caller, ref: string, pa
   const app = await getAppRow(ctx, ref);
   const { source: newSource, ...settings } = patch;
   const split = newSource ? storedSource(newSource) : undefined;
-  const row = await audited(ctx.db, caller, { action: 'app.update', target: { type: 'app', id: app.id }, input: { ...patch, source: split?.source } }, async () => {
-    const [updated] = await ctx.db
-      .update(apps)
-      .set({
-        ...settings,
-        ...(split ? { source: split.source } : {}),
-        ...(split?.deployKey ? { deployKeyEncrypted: ctx.secrets.encrypt(split.deployKey, deployKeyContext(app.id)) } : {}),
-        // A source that is no longer git cannot keep a deploy key.
-        ...(split && split.source.type !== 'git' ? { deployKeyEncrypted: null } : {}),
-        updatedAt: new Date(),
-      })
-      .where(eq(apps.id, app.id))
-      .returning();
-    return updated!;
-  });
+  const row = await audited(
+    ctx.db,
+    caller,
+    { action: 'app.update', target: { type: 'app', id: app.id }, input: { ...patch, source: split?.source } },
+    async () => {
+      const [updated] = await ctx.db
+        .update(apps)
+        .set({
+          ...settings,
+          ...(split ? { source: split.source } : {}),
+          ...(split?.deployKey
+            ? { deployKeyEncrypted: ctx.secrets.encrypt(split.deployKey, deployKeyContext(app.id)) }
+            : {}),
+          // A source that is no longer git cannot keep a deploy key.
+          ...(split && split.source.type !== 'git' ? { deployKeyEncrypted: null } : {}),
+          updatedAt: new Date(),
+        })
+        .where(eq(apps.id, app.id))
+        .returning();
+      return updated!;
+    },
+  );
   return getApp(ctx, row.id);
 }
 
@@ -142,16 +179,30 @@ export function readDeployKey(ctx: AppContext, app: AppRow): string | undefined 
  * Removes the app's containers and images from the engine first, then its rows; if the engine
  * is unreachable nothing is deleted, so no container is orphaned.
  */
-export async function deleteApp(ctx: AppContext, caller: Caller, ref: string): Promise<{ removedContainers: number; removedImages: number }> {
+export async function deleteApp(
+  ctx: AppContext,
+  caller: Caller,
+  ref: string,
+): Promise<{ removedContainers: number; removedImages: number }> {
   const app = await getAppRow(ctx, ref);
-  return audited(ctx.db, caller, { action: 'app.delete', target: { type: 'app', id: app.id }, input: { name: app.name } }, async () => {
-    const containers = await listManagedContainers(ctx.docker, { app: app.id });
-    for (const c of containers) await removeContainer(ctx.docker, c.id, { force: true });
-    const rows = await ctx.db.select({ imageTag: deployments.imageTag }).from(deployments).where(eq(deployments.appId, app.id));
-    const tags = [...new Set(rows.map((r) => r.imageTag).filter((t): t is string => !!t && t.startsWith('openpanel/')))];
-    let removedImages = 0;
-    for (const tag of tags) if (await removeImage(ctx.docker, tag, { force: true })) removedImages++;
-    await ctx.db.delete(apps).where(eq(apps.id, app.id));
-    return { removedContainers: containers.length, removedImages };
-  });
+  return audited(
+    ctx.db,
+    caller,
+    { action: 'app.delete', target: { type: 'app', id: app.id }, input: { name: app.name } },
+    async () => {
+      const containers = await listManagedContainers(ctx.docker, { app: app.id });
+      for (const c of containers) await removeContainer(ctx.docker, c.id, { force: true });
+      const rows = await ctx.db
+        .select({ imageTag: deployments.imageTag })
+        .from(deployments)
+        .where(eq(deployments.appId, app.id));
+      const tags = [
+        ...new Set(rows.map((r) => r.imageTag).filter((t): t is string => !!t && t.startsWith('openpanel/'))),
+      ];
+      let removedImages = 0;
+      for (const tag of tags) if (await removeImage(ctx.docker, tag, { force: true })) removedImages++;
+      await ctx.db.delete(apps).where(eq(apps.id, app.id));
+      return { removedContainers: containers.length, removedImages };
+    },
+  );
 }

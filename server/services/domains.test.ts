@@ -39,7 +39,11 @@ beforeEach(async () => {
   await panel.reset();
   sync = startDomainSync(panel.ctx, { resolver, serverAddresses: [HERE] });
   owner = await setupOwner(panel);
-  const res = await owner.post('/api/apps', { name: 'shop', source: { type: 'image', image: 'nginx:1.27' }, port: 8080 });
+  const res = await owner.post('/api/apps', {
+    name: 'shop',
+    source: { type: 'image', image: 'nginx:1.27' },
+    port: 8080,
+  });
   expect(res.status).toBe(201);
 });
 
@@ -51,16 +55,39 @@ describe('domains over REST with no proxy configured', () => {
     const res = await add({ host: 'Away.Example.com', pathPrefix: '/shop/' });
     expect(res.status).toBe(201);
     const body = await res.json();
-    expect(body.domain).toMatchObject({ host: 'away.example.com', pathPrefix: '/shop', targetPort: null, https: true, redirectHttp: true, tls: 'auto', certificate: 'acme', url: 'https://away.example.com/shop' });
-    expect(body.proxy).toEqual({ proxy: 'none', status: 'not_applied', note: expect.stringMatching(/OPENPANEL_PROXY=none\): the domain is stored, but nothing routes it/) });
-    expect(body.dns).toMatchObject({ status: 'elsewhere', addresses: ['203.0.113.9'], warning: expect.stringMatching(/not to this server \(198\.51\.100\.7\)/) });
+    expect(body.domain).toMatchObject({
+      host: 'away.example.com',
+      pathPrefix: '/shop',
+      targetPort: null,
+      https: true,
+      redirectHttp: true,
+      tls: 'auto',
+      certificate: 'acme',
+      url: 'https://away.example.com/shop',
+    });
+    expect(body.proxy).toEqual({
+      proxy: 'none',
+      status: 'not_applied',
+      note: expect.stringMatching(/OPENPANEL_PROXY=none\): the domain is stored, but nothing routes it/),
+    });
+    expect(body.dns).toMatchObject({
+      status: 'elsewhere',
+      addresses: ['203.0.113.9'],
+      warning: expect.stringMatching(/not to this server \(198\.51\.100\.7\)/),
+    });
 
     const here = await (await add({ host: 'here.example.com' })).json();
     expect(here.dns).toEqual({ status: 'ok', addresses: [HERE] });
 
     const list = await (await owner.get('/api/apps/shop/domains')).json();
     expect(list.proxy).toEqual({ kind: 'none', note: expect.stringMatching(/OPENPANEL_PROXY=none/) });
-    expect(list.domains.map((d: { host: string; dns: { status: string; warning?: string } }) => [d.host, d.dns.status, !!d.dns.warning])).toEqual([
+    expect(
+      list.domains.map((d: { host: string; dns: { status: string; warning?: string } }) => [
+        d.host,
+        d.dns.status,
+        !!d.dns.warning,
+      ]),
+    ).toEqual([
       ['away.example.com', 'elsewhere', true],
       ['here.example.com', 'ok', false],
     ]);
@@ -71,7 +98,9 @@ describe('domains over REST with no proxy configured', () => {
     expect(badHost.status).toBe(422);
     expect((await errorOf(badHost)).message).toMatch(/not a bare host name/);
     expect((await add({ host: 'shop..example.com' })).status).toBe(422);
-    expect((await errorOf(await add({ host: 'shop.example.com', pathPrefix: 'shop' }))).message).toMatch(/starting with "\/"|must start with "\/"/);
+    expect((await errorOf(await add({ host: 'shop.example.com', pathPrefix: 'shop' }))).message).toMatch(
+      /starting with "\/"|must start with "\/"/,
+    );
     expect((await add({ host: 'shop.example.com', targetPort: 70_000 })).status).toBe(422);
 
     expect((await add({ host: 'shop.example.com' })).status).toBe(201);
@@ -110,7 +139,9 @@ describe('domains over REST with no proxy configured', () => {
     expect((await owner.delete(`/api/apps/shop/domains/${domain.id}`)).status).toBe(200);
     expect((await (await owner.get('/api/apps/shop/domains')).json()).domains).toEqual([]);
     const { entries } = await (await owner.get('/api/audit?action=domain.')).json();
-    expect(entries.map((e: { action: string; targetId: string; result: string }) => [e.action, e.targetId, e.result])).toEqual([
+    expect(
+      entries.map((e: { action: string; targetId: string; result: string }) => [e.action, e.targetId, e.result]),
+    ).toEqual([
       ['domain.remove', domain.appId, 'ok'],
       ['domain.add', domain.appId, 'ok'],
     ]);
@@ -120,7 +151,19 @@ describe('domains over REST with no proxy configured', () => {
 describe('the domain tools', () => {
   it('add, list and remove by host, with the DNS warning and the proxy note in the text a model reads', async () => {
     const { user } = (await (await owner.get('/api/auth/me')).json()) as { user: { id: string; email: string } };
-    const ctx: ToolContext = { ...panel.ctx, caller: { actor: { type: 'user', userId: user.id, email: user.email, role: 'owner', via: 'session', scopes: ['read', 'write', 'approve', 'admin'] } } };
+    const ctx: ToolContext = {
+      ...panel.ctx,
+      caller: {
+        actor: {
+          type: 'user',
+          userId: user.id,
+          email: user.email,
+          role: 'owner',
+          via: 'session',
+          scopes: ['read', 'write', 'approve', 'admin'],
+        },
+      },
+    };
     const run = async (name: string, input: unknown) => {
       const tool = findTool(name)!;
       return tool.execute(tool.input.parse(input) as never, ctx);
@@ -130,8 +173,12 @@ describe('the domain tools', () => {
     expect(added.text).toMatch(/DNS warning: away\.example\.com resolves to 203\.0\.113\.9/);
     expect(added.text).toMatch(/OPENPANEL_PROXY=none/);
     const listed = await run('list_domains', { app: 'shop' });
-    expect(listed.text).toMatch(/shop has 1 domain:\n- https:\/\/away\.example\.com\/api \(id [0-9a-f-]{36}; certificate acme, HTTP redirects to HTTPS\)\n  DNS warning:/);
-    await expect(run('remove_domain', { app: 'shop', domain: 'away.example.com', pathPrefix: '/other' })).rejects.toThrow(/has no domain away\.example\.com\/other/);
+    expect(listed.text).toMatch(
+      /shop has 1 domain:\n- https:\/\/away\.example\.com\/api \(id [0-9a-f-]{36}; certificate acme, HTTP redirects to HTTPS\)\n  DNS warning:/,
+    );
+    await expect(
+      run('remove_domain', { app: 'shop', domain: 'away.example.com', pathPrefix: '/other' }),
+    ).rejects.toThrow(/has no domain away\.example\.com\/other/);
     const removed = await run('remove_domain', { app: 'shop', domain: 'away.example.com' });
     expect(removed.text).toMatch(/^Removed https:\/\/away\.example\.com\/api from shop\./);
     expect((await run('list_domains', { app: 'shop' })).text).toMatch(/shop has no domains/);
@@ -140,20 +187,40 @@ describe('the domain tools', () => {
 
 describe('with a proxy but no running container', () => {
   it('keeps the domain when the proxy is down, and says what failed and that it is retried', async () => {
-    configureDomains(panel.ctx, { resolver, serverAddresses: [HERE], driver: createCaddyDriver({ adminUrl: 'http://127.0.0.1:9', timeoutMs: 2_000 }) });
+    configureDomains(panel.ctx, {
+      resolver,
+      serverAddresses: [HERE],
+      driver: createCaddyDriver({ adminUrl: 'http://127.0.0.1:9', timeoutMs: 2_000 }),
+    });
     const res = await add({ host: 'down.example.com' });
     expect(res.status).toBe(201);
-    expect((await res.json()).proxy).toEqual({ proxy: 'caddy', status: 'failed', note: expect.stringMatching(/^Caddy at http:\/\/127\.0\.0\.1:9 was not updated: Caddy's admin API at http:\/\/127\.0\.0\.1:9 did not answer \(.*ECONNREFUSED.*\)\. Start Caddy .* applied at the next deploy or panel start\.$/) });
-    expect((await (await owner.get('/api/apps/shop/domains')).json()).domains.map((d: { host: string }) => d.host)).toEqual(['down.example.com']);
+    expect((await res.json()).proxy).toEqual({
+      proxy: 'caddy',
+      status: 'failed',
+      note: expect.stringMatching(
+        /^Caddy at http:\/\/127\.0\.0\.1:9 was not updated: Caddy's admin API at http:\/\/127\.0\.0\.1:9 did not answer \(.*ECONNREFUSED.*\)\. Start Caddy .* applied at the next deploy or panel start\.$/,
+      ),
+    });
+    expect(
+      (await (await owner.get('/api/apps/shop/domains')).json()).domains.map((d: { host: string }) => d.host),
+    ).toEqual(['down.example.com']);
   });
 
   it('keeps the domain, routes nothing, and says it will apply when the app runs', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openpanel-traefik-'));
     try {
-      configureDomains(panel.ctx, { resolver, serverAddresses: [HERE], driver: createTraefikDriver({ dir, certResolver: 'le' }) });
+      configureDomains(panel.ctx, {
+        resolver,
+        serverAddresses: [HERE],
+        driver: createTraefikDriver({ dir, certResolver: 'le' }),
+      });
       const body = await (await add({ host: 'shop.localhost' })).json();
       expect(body.dns).toEqual({ status: 'local', addresses: [] });
-      expect(body.proxy).toEqual({ proxy: 'traefik', status: 'not_routed', note: 'shop has no running container, so its domain is not routed yet; routing starts by itself when it is deployed or started.' });
+      expect(body.proxy).toEqual({
+        proxy: 'traefik',
+        status: 'not_routed',
+        note: 'shop has no running container, so its domain is not routed yet; routing starts by itself when it is deployed or started.',
+      });
       expect(fs.existsSync(path.join(dir, traefikFile(body.domain.appId)))).toBe(false);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -33,38 +33,86 @@ export async function setEnvVars(
   const runtime = input.runtime ?? true;
   if (!buildTime && !runtime) throw new DomainError('invalid', 'A variable must be for build time, run time, or both.');
   // Only names reach the audit log; values are redacted by construction.
-  await audited(db, caller, { action: 'env.set', target: { type: 'app', id: appId }, input: { names, buildTime, runtime } }, async () => {
-    await db.transaction(async (tx) => {
-      for (const name of names) {
-        const row = { appId, name, encryptedValue: box.encrypt(input.vars[name]!, context(appId, name)), buildTime, runtime, updatedAt: new Date() };
-        await tx.insert(envVars).values(row).onConflictDoUpdate({ target: [envVars.appId, envVars.name], set: row });
-      }
-    });
-  });
+  await audited(
+    db,
+    caller,
+    { action: 'env.set', target: { type: 'app', id: appId }, input: { names, buildTime, runtime } },
+    async () => {
+      await db.transaction(async (tx) => {
+        for (const name of names) {
+          const row = {
+            appId,
+            name,
+            encryptedValue: box.encrypt(input.vars[name]!, context(appId, name)),
+            buildTime,
+            runtime,
+            updatedAt: new Date(),
+          };
+          await tx
+            .insert(envVars)
+            .values(row)
+            .onConflictDoUpdate({ target: [envVars.appId, envVars.name], set: row });
+        }
+      });
+    },
+  );
   return { set: names };
 }
 
-export async function unsetEnvVars(db: Database, caller: Caller, appId: string, names: string[]): Promise<{ removed: string[]; missing: string[] }> {
-  const existing = (await db.select({ name: envVars.name }).from(envVars).where(and(eq(envVars.appId, appId), inArray(envVars.name, names)))).map((r) => r.name);
+export async function unsetEnvVars(
+  db: Database,
+  caller: Caller,
+  appId: string,
+  names: string[],
+): Promise<{ removed: string[]; missing: string[] }> {
+  const existing = (
+    await db
+      .select({ name: envVars.name })
+      .from(envVars)
+      .where(and(eq(envVars.appId, appId), inArray(envVars.name, names)))
+  ).map((r) => r.name);
   const missing = names.filter((n) => !existing.includes(n));
   if (existing.length) {
-    await audited(db, caller, { action: 'env.unset', target: { type: 'app', id: appId }, input: { names: existing } }, async () => {
-      await db.delete(envVars).where(and(eq(envVars.appId, appId), inArray(envVars.name, existing)));
-    });
+    await audited(
+      db,
+      caller,
+      { action: 'env.unset', target: { type: 'app', id: appId }, input: { names: existing } },
+      async () => {
+        await db.delete(envVars).where(and(eq(envVars.appId, appId), inArray(envVars.name, existing)));
+      },
+    );
   }
   return { removed: existing, missing };
 }
 
 /** Admin-only at the route; always audited, including who looked. */
-export async function revealEnvVar(db: Database, box: SecretBox, caller: Caller, appId: string, name: string): Promise<string> {
-  const [row] = await db.select().from(envVars).where(and(eq(envVars.appId, appId), eq(envVars.name, name)));
+export async function revealEnvVar(
+  db: Database,
+  box: SecretBox,
+  caller: Caller,
+  appId: string,
+  name: string,
+): Promise<string> {
+  const [row] = await db
+    .select()
+    .from(envVars)
+    .where(and(eq(envVars.appId, appId), eq(envVars.name, name)));
   if (!row) throw new DomainError('not_found', `The app has no variable named ${name}.`);
-  await writeAudit(db, caller, { action: 'env.reveal', target: { type: 'app', id: appId }, input: { name }, result: 'ok' });
+  await writeAudit(db, caller, {
+    action: 'env.reveal',
+    target: { type: 'app', id: appId },
+    input: { name },
+    result: 'ok',
+  });
   return box.decrypt(row.encryptedValue, context(appId, name));
 }
 
 /** For the deploy pipeline only: the decrypted values, split by where they apply. */
-export async function resolveEnv(db: Database, box: SecretBox, appId: string): Promise<{ runtime: Record<string, string>; build: Record<string, string> }> {
+export async function resolveEnv(
+  db: Database,
+  box: SecretBox,
+  appId: string,
+): Promise<{ runtime: Record<string, string>; build: Record<string, string> }> {
   const rows = await db.select().from(envVars).where(eq(envVars.appId, appId));
   const runtime: Record<string, string> = {};
   const build: Record<string, string> = {};

@@ -17,22 +17,39 @@ export async function listProjects(db: Database): Promise<(Project & { appCount:
 
 /** By id or by name. */
 export async function findProject(db: Database, ref: string): Promise<Project | undefined> {
-  const [row] = await db.select().from(projects).where(UUID_RE.test(ref) ? eq(projects.id, ref) : eq(projects.name, ref));
+  const [row] = await db
+    .select()
+    .from(projects)
+    .where(UUID_RE.test(ref) ? eq(projects.id, ref) : eq(projects.name, ref));
   return row;
 }
 
 export async function getProject(db: Database, ref: string): Promise<Project> {
   const project = await findProject(db, ref);
-  if (!project) throw new DomainError('not_found', `No project named or with id "${ref}".`, 'List projects to see what exists.');
+  if (!project)
+    throw new DomainError('not_found', `No project named or with id "${ref}".`, 'List projects to see what exists.');
   return project;
 }
 
-export async function createProject(db: Database, caller: Caller, input: { name: string; description?: string }): Promise<Project> {
-  if (await findProject(db, input.name)) throw new DomainError('conflict', `A project named "${input.name}" already exists.`);
-  return audited(db, caller, { action: 'project.create', input, targetOf: (p) => ({ type: 'project', id: p.id }) }, async () => {
-    const [row] = await db.insert(projects).values({ name: input.name, description: input.description ?? '' }).returning();
-    return row!;
-  });
+export async function createProject(
+  db: Database,
+  caller: Caller,
+  input: { name: string; description?: string },
+): Promise<Project> {
+  if (await findProject(db, input.name))
+    throw new DomainError('conflict', `A project named "${input.name}" already exists.`);
+  return audited(
+    db,
+    caller,
+    { action: 'project.create', input, targetOf: (p) => ({ type: 'project', id: p.id }) },
+    async () => {
+      const [row] = await db
+        .insert(projects)
+        .values({ name: input.name, description: input.description ?? '' })
+        .returning();
+      return row!;
+    },
+  );
 }
 
 /** The project an app lands in when none is named; made on first use. */
@@ -41,22 +58,43 @@ export async function ensureProject(db: Database, caller: Caller, name: string):
   if (existing) return existing;
   await db.insert(projects).values({ name }).onConflictDoNothing();
   const created = await getProject(db, name);
-  if (name !== DEFAULT_PROJECT) await audited(db, caller, { action: 'project.create', target: { type: 'project', id: created.id }, input: { name } }, async () => created);
+  if (name !== DEFAULT_PROJECT)
+    await audited(
+      db,
+      caller,
+      { action: 'project.create', target: { type: 'project', id: created.id }, input: { name } },
+      async () => created,
+    );
   return created;
 }
 
-export async function updateProject(db: Database, caller: Caller, ref: string, patch: { description?: string }): Promise<Project> {
+export async function updateProject(
+  db: Database,
+  caller: Caller,
+  ref: string,
+  patch: { description?: string },
+): Promise<Project> {
   const project = await getProject(db, ref);
-  return audited(db, caller, { action: 'project.update', target: { type: 'project', id: project.id }, input: patch }, async () => {
-    const [row] = await db.update(projects).set(patch).where(eq(projects.id, project.id)).returning();
-    return row!;
-  });
+  return audited(
+    db,
+    caller,
+    { action: 'project.update', target: { type: 'project', id: project.id }, input: patch },
+    async () => {
+      const [row] = await db.update(projects).set(patch).where(eq(projects.id, project.id)).returning();
+      return row!;
+    },
+  );
 }
 
 export async function deleteProject(db: Database, caller: Caller, ref: string): Promise<void> {
   const project = await getProject(db, ref);
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(apps).where(eq(apps.projectId, project.id));
-  if (n > 0) throw new DomainError('conflict', `Project "${project.name}" still has ${n} app(s).`, 'Delete or move its apps first.');
+  if (n > 0)
+    throw new DomainError(
+      'conflict',
+      `Project "${project.name}" still has ${n} app(s).`,
+      'Delete or move its apps first.',
+    );
   await audited(db, caller, { action: 'project.delete', target: { type: 'project', id: project.id } }, async () => {
     await db.delete(projects).where(eq(projects.id, project.id));
   });

@@ -11,11 +11,24 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-export async function createSession(db: Database, user: User, opts: { ttlHours: number; userAgent?: string; ip?: string }): Promise<NewSession> {
+export async function createSession(
+  db: Database,
+  user: User,
+  opts: { ttlHours: number; userAgent?: string; ip?: string },
+): Promise<NewSession> {
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + opts.ttlHours * 3_600_000);
-  await db.insert(sessions).values({ userId: user.id, tokenHash: sha256(token), csrfToken, expiresAt, userAgent: opts.userAgent, ip: opts.ip });
+  await db
+    .insert(sessions)
+    .values({
+      userId: user.id,
+      tokenHash: sha256(token),
+      csrfToken,
+      expiresAt,
+      userAgent: opts.userAgent,
+      ip: opts.ip,
+    });
   // Opportunistic clean-up keeps the table small without a scheduler.
   await db.delete(sessions).where(and(eq(sessions.userId, user.id), lt(sessions.expiresAt, new Date())));
   return { token, csrfToken, expiresAt };

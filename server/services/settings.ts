@@ -18,21 +18,48 @@ const secretContext = (key: string) => `settings:${key}`;
 
 export async function listSettings(db: Database): Promise<SettingView[]> {
   const rows = await db.select().from(settings).orderBy(asc(settings.key));
-  return rows.map((r) => ({ key: r.key, secret: r.secret, value: r.secret ? null : r.value, isSet: r.secret ? r.encryptedValue !== null : r.value !== null, updatedAt: r.updatedAt }));
+  return rows.map((r) => ({
+    key: r.key,
+    secret: r.secret,
+    value: r.secret ? null : r.value,
+    isSet: r.secret ? r.encryptedValue !== null : r.value !== null,
+    updatedAt: r.updatedAt,
+  }));
 }
 
-export async function putSetting(db: Database, box: SecretBox, caller: Caller, key: string, input: { value: string; secret: boolean }): Promise<SettingView> {
+export async function putSetting(
+  db: Database,
+  box: SecretBox,
+  caller: Caller,
+  key: string,
+  input: { value: string; secret: boolean },
+): Promise<SettingView> {
   const [existing] = await db.select({ secret: settings.secret }).from(settings).where(eq(settings.key, key));
   if (existing?.secret && !input.secret) {
     // Otherwise a secret could be overwritten into a readable setting and its replacement read back.
-    throw new DomainError('invalid', `${key} is a secret setting and stays secret.`, 'Send "secret": true, or delete it first.');
+    throw new DomainError(
+      'invalid',
+      `${key} is a secret setting and stays secret.`,
+      'Send "secret": true, or delete it first.',
+    );
   }
   const row = input.secret
-    ? { key, secret: true, value: null, encryptedValue: box.encrypt(input.value, secretContext(key)), updatedAt: new Date() }
+    ? {
+        key,
+        secret: true,
+        value: null,
+        encryptedValue: box.encrypt(input.value, secretContext(key)),
+        updatedAt: new Date(),
+      }
     : { key, secret: false, value: input.value, encryptedValue: null, updatedAt: new Date() };
-  await audited(db, caller, { action: 'setting.put', target: { type: 'setting', id: key }, input: input.secret ? { secret: true } : input }, async () => {
-    await db.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row });
-  });
+  await audited(
+    db,
+    caller,
+    { action: 'setting.put', target: { type: 'setting', id: key }, input: input.secret ? { secret: true } : input },
+    async () => {
+      await db.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row });
+    },
+  );
   return { key, secret: input.secret, value: input.secret ? null : input.value, isSet: true, updatedAt: row.updatedAt };
 }
 

@@ -51,14 +51,30 @@ export async function listUsers(db: Database): Promise<PublicUser[]> {
 export async function createFirstOwner(db: Database, caller: Caller, input: Omit<NewUser, 'role'>): Promise<User> {
   checkPassword(input.password);
   const passwordHash = await hashPassword(input.password);
-  return audited(db, caller, { action: 'setup.owner', input: { email: input.email, name: input.name }, targetOf: (u) => ({ type: 'user', id: u.id }) }, () =>
-    db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(4242001)`);
-      const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(users);
-      if (n > 0) throw new DomainError('conflict', 'Setup is already done: an owner exists.', 'Log in instead, or ask the owner for an account.');
-      const [user] = await tx.insert(users).values({ email: input.email, name: input.name ?? '', passwordHash, role: 'owner' }).returning();
-      return user!;
-    }),
+  return audited(
+    db,
+    caller,
+    {
+      action: 'setup.owner',
+      input: { email: input.email, name: input.name },
+      targetOf: (u) => ({ type: 'user', id: u.id }),
+    },
+    () =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(4242001)`);
+        const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(users);
+        if (n > 0)
+          throw new DomainError(
+            'conflict',
+            'Setup is already done: an owner exists.',
+            'Log in instead, or ask the owner for an account.',
+          );
+        const [user] = await tx
+          .insert(users)
+          .values({ email: input.email, name: input.name ?? '', passwordHash, role: 'owner' })
+          .returning();
+        return user!;
+      }),
   );
 }
 
@@ -69,10 +85,22 @@ export async function createUser(db: Database, caller: Caller, input: NewUser): 
     throw new DomainError('conflict', `A user with the e-mail ${input.email} already exists.`);
   }
   const passwordHash = await hashPassword(input.password);
-  return audited(db, caller, { action: 'user.create', input: { email: input.email, name: input.name, role: input.role }, targetOf: (u) => ({ type: 'user', id: u.id }) }, async () => {
-    const [user] = await db.insert(users).values({ email: input.email, name: input.name ?? '', passwordHash, role: input.role }).returning();
-    return user!;
-  });
+  return audited(
+    db,
+    caller,
+    {
+      action: 'user.create',
+      input: { email: input.email, name: input.name, role: input.role },
+      targetOf: (u) => ({ type: 'user', id: u.id }),
+    },
+    async () => {
+      const [user] = await db
+        .insert(users)
+        .values({ email: input.email, name: input.name ?? '', passwordHash, role: input.role })
+        .returning();
+      return user!;
+    },
+  );
 }
 
 /** Only an owner may make owners or admins; an admin may manage operators and viewers. */
@@ -85,7 +113,12 @@ function assertMayGrant(caller: Caller, role: Role): void {
   if (!roleAtLeast(actor.role, 'admin')) throw new DomainError('forbidden', 'Only an admin or owner can manage users.');
 }
 
-export async function updateUser(db: Database, caller: Caller, id: string, patch: { name?: string; role?: Role; password?: string }): Promise<User> {
+export async function updateUser(
+  db: Database,
+  caller: Caller,
+  id: string,
+  patch: { name?: string; role?: Role; password?: string },
+): Promise<User> {
   const existing = await findUserById(db, id);
   if (!existing) throw new DomainError('not_found', `No user with id ${id}.`);
   if (patch.role && patch.role !== existing.role) {
@@ -115,9 +148,14 @@ export async function deleteUser(db: Database, caller: Caller, id: string): Prom
   assertMayGrant(caller, existing.role);
   if (existing.role === 'owner') await assertNotLastOwner(db, id);
   // Sessions and tokens go with the user (ON DELETE CASCADE), so access ends at once.
-  await audited(db, caller, { action: 'user.delete', target: { type: 'user', id }, input: { email: existing.email } }, async () => {
-    await db.delete(users).where(eq(users.id, id));
-  });
+  await audited(
+    db,
+    caller,
+    { action: 'user.delete', target: { type: 'user', id }, input: { email: existing.email } },
+    async () => {
+      await db.delete(users).where(eq(users.id, id));
+    },
+  );
 }
 
 async function assertNotLastOwner(db: Database, id: string): Promise<void> {

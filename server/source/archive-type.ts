@@ -6,7 +6,8 @@ export const ARCHIVE_SNIFF_BYTES = 263;
 /** Recognises an archive by its magic bytes (names lie); undefined when it is neither. */
 export function detectArchiveType(head: Uint8Array): ArchiveType | undefined {
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
-  if (head.length >= ARCHIVE_SNIFF_BYTES && Buffer.from(head.subarray(257, 262)).toString('latin1') === 'ustar') return 'tar';
+  if (head.length >= ARCHIVE_SNIFF_BYTES && Buffer.from(head.subarray(257, 262)).toString('latin1') === 'ustar')
+    return 'tar';
   return undefined;
 }
 

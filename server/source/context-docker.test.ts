@@ -15,7 +15,8 @@ beforeAll(async () => {
   base = tempDir();
   await run.docker.ping();
   // run.setup() would build every base image; this test needs only busybox.
-  if (!(await imageExists(run.docker, BUSYBOX))) throw new Error(`${BUSYBOX} is missing: run scripts/build-base-images.sh busybox`);
+  if (!(await imageExists(run.docker, BUSYBOX)))
+    throw new Error(`${BUSYBOX} is missing: run scripts/build-base-images.sh busybox`);
 }, 30_000);
 afterAll(async () => {
   await run.cleanup();

@@ -46,7 +46,8 @@ async function unpack(dir: string, opts?: BuildContextOptions): Promise<Unpacked
 
 const sample = {
   Dockerfile: 'FROM node:20\n',
-  '.dockerignore': 'node_modules\n*.log\n!keep.log\n# a comment\nDockerfile\n.dockerignore\nsecret\n!secret/public.txt\ncache/\n',
+  '.dockerignore':
+    'node_modules\n*.log\n!keep.log\n# a comment\nDockerfile\n.dockerignore\nsecret\n!secret/public.txt\ncache/\n',
   'app.js': 'console.log(1)',
   'keep.log': 'kept',
   'debug.log': 'dropped',
@@ -79,7 +80,10 @@ describe('build context', () => {
   it('packs exactly the listed files, as owned by root, and sends symlinks as links without following them', async () => {
     const dir = makeApp(sample);
     const { dir: out, headers } = await unpack(dir);
-    const files = headers.filter((h) => h.type !== 'directory').map((h) => h.name).sort();
+    const files = headers
+      .filter((h) => h.type !== 'directory')
+      .map((h) => h.name)
+      .sort();
     expect(files).toEqual(await listBuildContext(dir));
     expect(fs.readFileSync(path.join(out, 'secret/public.txt'), 'utf8')).toBe('rescued by an exception');
     expect(fs.readFileSync(path.join(out, 'Dockerfile'), 'utf8')).toBe('FROM node:20\n');
@@ -102,7 +106,9 @@ describe('build context', () => {
     // Only the Dockerfile in use is exempt from .dockerignore, which lists the plain one here.
     expect(fs.existsSync(path.join(custom.dir, 'Dockerfile'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'Dockerfile.openpanel'))).toBe(false);
-    expect(await listBuildContext(dir, { dockerfile: { path: 'Dockerfile.openpanel', content } })).toContain('Dockerfile.openpanel');
+    expect(await listBuildContext(dir, { dockerfile: { path: 'Dockerfile.openpanel', content } })).toContain(
+      'Dockerfile.openpanel',
+    );
   });
 
   it('uses the given .dockerignore only when the folder has none', async () => {
@@ -114,11 +120,14 @@ describe('build context', () => {
   });
 
   it('keeps a Dockerfile in an ignored folder, and refuses a Dockerfile path outside the folder', async () => {
-    const dir = makeApp({ '.dockerignore': 'docker\n', 'docker/Dockerfile.prod': 'FROM scratch\n', 'docker/other': 'x' });
-    expect(await listBuildContext(dir, { dockerfile: { path: 'docker/Dockerfile.prod', content: 'FROM scratch\n' } })).toEqual([
-      '.dockerignore',
-      'docker/Dockerfile.prod',
-    ]);
+    const dir = makeApp({
+      '.dockerignore': 'docker\n',
+      'docker/Dockerfile.prod': 'FROM scratch\n',
+      'docker/other': 'x',
+    });
+    expect(
+      await listBuildContext(dir, { dockerfile: { path: 'docker/Dockerfile.prod', content: 'FROM scratch\n' } }),
+    ).toEqual(['.dockerignore', 'docker/Dockerfile.prod']);
     for (const bad of ['../Dockerfile', '/etc/passwd', '.']) {
       const err = await listBuildContext(dir, { dockerfile: { path: bad, content: '' } }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(DomainError);

@@ -55,10 +55,14 @@ export async function packBuildContext(dir: string, opts: BuildContextOptions = 
     finish: (pack) => {
       if (!override) return;
       const content = Buffer.from(override.content);
-      pack.entry({ name: plan.dockerfilePath, mode: 0o644, mtime: INJECTED_MTIME, size: content.length, type: 'file' }, content, (err) => {
-        if (err) pack.destroy(err);
-        else pack.finalize();
-      });
+      pack.entry(
+        { name: plan.dockerfilePath, mode: 0o644, mtime: INJECTED_MTIME, size: content.length, type: 'file' },
+        content,
+        (err) => {
+          if (err) pack.destroy(err);
+          else pack.finalize();
+        },
+      );
     },
   });
   // tar-fs streams are streamx ones; hand out a plain Node stream of bytes.
@@ -76,7 +80,9 @@ async function planBuildContext(dir: string, opts: BuildContextOptions): Promise
   const dockerfilePath = cleanRelative(opts.dockerfile?.path ?? 'Dockerfile');
   const rules = (await readOptional(path.join(root, '.dockerignore'))) ?? opts.dockerignore ?? '';
   // Docker always sends the Dockerfile and .dockerignore, whatever the rules say.
-  const matcher = dockerignore().add(rules).add(['!.dockerignore', `!${dockerfilePath}`]);
+  const matcher = dockerignore()
+    .add(rules)
+    .add(['!.dockerignore', `!${dockerfilePath}`]);
   const exceptions = exceptionPatterns(rules).concat('.dockerignore', dockerfilePath);
 
   const entries: ContextEntry[] = [];
@@ -93,7 +99,8 @@ async function planBuildContext(dir: string, opts: BuildContextOptions): Promise
         await walk(entry);
       } else if (dirent.isFile() || dirent.isSymbolicLink()) {
         // An overridden Dockerfile is replaced by the injected one.
-        if (!ignored && !(opts.dockerfile && entry === dockerfilePath)) entries.push({ path: entry, kind: dirent.isFile() ? 'file' : 'symlink' });
+        if (!ignored && !(opts.dockerfile && entry === dockerfilePath))
+          entries.push({ path: entry, kind: dirent.isFile() ? 'file' : 'symlink' });
       }
       // Sockets, fifos and devices are not sent, as with the docker CLI.
     }
@@ -114,8 +121,18 @@ function exceptionPatterns(rules: string): string[] {
 
 function cleanRelative(file: string): string {
   const clean = path.posix.normalize(file.replace(/\\/g, '/')).replace(/^\.\//, '');
-  if (path.posix.isAbsolute(clean) || clean === '..' || clean.startsWith('../') || clean === '.' || clean.endsWith('/')) {
-    throw new DomainError('invalid', `The Dockerfile path ${JSON.stringify(file)} must be a file inside the build folder.`, 'Use a relative path such as Dockerfile or docker/Dockerfile.prod.');
+  if (
+    path.posix.isAbsolute(clean) ||
+    clean === '..' ||
+    clean.startsWith('../') ||
+    clean === '.' ||
+    clean.endsWith('/')
+  ) {
+    throw new DomainError(
+      'invalid',
+      `The Dockerfile path ${JSON.stringify(file)} must be a file inside the build folder.`,
+      'Use a relative path such as Dockerfile or docker/Dockerfile.prod.',
+    );
   }
   return clean;
 }

@@ -70,7 +70,10 @@ describe('fetchSource (git)', () => {
     process.env.GIT_CONFIG_KEY_0 = 'protocol.version';
     process.env.GIT_CONFIG_VALUE_0 = '0';
     try {
-      const src = await fetchSource({ type: 'git', url: repo.url, ref: repo.tagged }, { workDir, onLine: (l) => lines.push(l) });
+      const src = await fetchSource(
+        { type: 'git', url: repo.url, ref: repo.tagged },
+        { workDir, onLine: (l) => lines.push(l) },
+      );
       expect(src.commit).toBe(repo.tagged);
       expect(read(src.dir, 'README.md')).toBe('v2\n');
       expect(lines.some((l) => l.includes('fetching the full history'))).toBe(true);
@@ -110,9 +113,15 @@ describe('fetchSource (git)', () => {
     expect(err.kind).toBe('invalid');
     expect(err.message).toBe(`Could not fetch ${repo.url}: Remote branch no-such-branch not found in upstream origin`);
     const missing = 'a'.repeat(40);
-    expect((await fetchFails({ type: 'git', url: repo.url, ref: missing })).message).toBe(`The commit ${missing} was not found in ${repo.url}.`);
-    expect((await fetchFails({ type: 'git', url: repo.url, ref: 'abcdef1' })).message).toBe(`The commit abcdef1 was not found in ${repo.url}.`);
-    expect((await fetchFails({ type: 'git', url: `${repo.url}-missing` })).message).toMatch(/^Could not fetch file:\/\/.*-missing: '.*-missing' does not appear to be a git repository$/);
+    expect((await fetchFails({ type: 'git', url: repo.url, ref: missing })).message).toBe(
+      `The commit ${missing} was not found in ${repo.url}.`,
+    );
+    expect((await fetchFails({ type: 'git', url: repo.url, ref: 'abcdef1' })).message).toBe(
+      `The commit abcdef1 was not found in ${repo.url}.`,
+    );
+    expect((await fetchFails({ type: 'git', url: `${repo.url}-missing` })).message).toMatch(
+      /^Could not fetch file:\/\/.*-missing: '.*-missing' does not appear to be a git repository$/,
+    );
     expect(leftovers()).toEqual([]);
   });
 
@@ -191,7 +200,10 @@ describe('fetchSource (git)', () => {
       const controller = new AbortController();
       const started = Date.now();
       setTimeout(() => controller.abort(), 300);
-      const err = await fetchSource({ type: 'git', url: `http://127.0.0.1:${port}/x.git` }, { workDir, signal: controller.signal }).catch((e: unknown) => e);
+      const err = await fetchSource(
+        { type: 'git', url: `http://127.0.0.1:${port}/x.git` },
+        { workDir, signal: controller.signal },
+      ).catch((e: unknown) => e);
       const elapsed = Date.now() - started;
       expect((err as Error).name).toBe('AbortError');
       expect(elapsed).toBeLessThan(2500);
@@ -205,7 +217,9 @@ describe('fetchSource (git)', () => {
   });
 
   it('rejects at once when the signal is already aborted', async () => {
-    const err = await fetchSource({ type: 'git', url: repo.url }, { workDir, signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    const err = await fetchSource({ type: 'git', url: repo.url }, { workDir, signal: AbortSignal.abort() }).catch(
+      (e: unknown) => e,
+    );
     expect((err as Error).name).toBe('AbortError');
     expect(leftovers()).toEqual([]);
   });

@@ -67,8 +67,17 @@ describe('fetchSource (git over ssh with a deploy key)', () => {
   it('clones through a real sshd; the key file is 0600 in a 0700 folder during the run and gone after', async () => {
     const lines: string[] = [];
     const deployKey = sshd.clientKey.replace(/\n/g, '\r\n'); // pasted from Windows
-    const { result: src, keyFile, keyMode, dirMode, args } = await withCallLog(() =>
-      fetchSource({ type: 'git', url: sshUrl(sshd.port), ref: 'feature', deployKey }, { workDir, onLine: (l) => lines.push(l) }),
+    const {
+      result: src,
+      keyFile,
+      keyMode,
+      dirMode,
+      args,
+    } = await withCallLog(() =>
+      fetchSource(
+        { type: 'git', url: sshUrl(sshd.port), ref: 'feature', deployKey },
+        { workDir, onLine: (l) => lines.push(l) },
+      ),
     );
     expect(src.commit).toBe(repo.featureHead);
     expect(fs.readFileSync(path.join(src.dir, 'feature.txt'), 'utf8')).toBe('feature\n');
@@ -86,11 +95,20 @@ describe('fetchSource (git over ssh with a deploy key)', () => {
 
   it('reports a key the server does not accept, and still deletes the key file', async () => {
     const lines: string[] = [];
-    const { result: err, keyFile, keyMode } = await withCallLog(() =>
-      fetchSource({ type: 'git', url: sshUrl(sshd.port), deployKey: otherKey }, { workDir, onLine: (l) => lines.push(l) }).catch((e: unknown) => e),
+    const {
+      result: err,
+      keyFile,
+      keyMode,
+    } = await withCallLog(() =>
+      fetchSource(
+        { type: 'git', url: sshUrl(sshd.port), deployKey: otherKey },
+        { workDir, onLine: (l) => lines.push(l) },
+      ).catch((e: unknown) => e),
     );
     expect(err).toBeInstanceOf(DomainError);
-    expect((err as DomainError).message).toBe(`Could not fetch ${sshUrl(sshd.port)}: ${sshd.user}@127.0.0.1: Permission denied (publickey).`);
+    expect((err as DomainError).message).toBe(
+      `Could not fetch ${sshUrl(sshd.port)}: ${sshd.user}@127.0.0.1: Permission denied (publickey).`,
+    );
     expect(keyMode).toBe('600');
     expect(fs.existsSync(keyFile!)).toBe(false);
     for (const text of [(err as DomainError).message, ...lines]) expect(text).not.toContain(keyBody(otherKey));
@@ -114,7 +132,9 @@ describe('fetchSource (git over ssh with a deploy key)', () => {
   });
 
   it('refuses a deploy key with a non-ssh URL', async () => {
-    const err = await fetchSource({ type: 'git', url: repo.url, deployKey: sshd.clientKey }, { workDir }).catch((e: unknown) => e);
+    const err = await fetchSource({ type: 'git', url: repo.url, deployKey: sshd.clientKey }, { workDir }).catch(
+      (e: unknown) => e,
+    );
     expect((err as DomainError).message).toBe('A deploy key only works with an ssh URL.');
   });
 });

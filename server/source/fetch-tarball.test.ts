@@ -43,9 +43,15 @@ function writeArchive(bytes: Buffer, name = `upload-${++fileCount}.bin`): string
   return file;
 }
 
-async function fetchArchive(bytes: Buffer, extra: { subdir?: string; maxUnpackedBytes?: number; maxEntries?: number } = {}) {
+async function fetchArchive(
+  bytes: Buffer,
+  extra: { subdir?: string; maxUnpackedBytes?: number; maxEntries?: number } = {},
+) {
   const { subdir, ...limits } = extra;
-  return fetchSource({ type: 'tarball', path: writeArchive(bytes), ...(subdir ? { subdir } : {}) }, { workDir, ...limits });
+  return fetchSource(
+    { type: 'tarball', path: writeArchive(bytes), ...(subdir ? { subdir } : {}) },
+    { workDir, ...limits },
+  );
 }
 
 async function refused(bytes: Buffer, extra: Parameters<typeof fetchArchive>[1] = {}): Promise<DomainError> {
@@ -59,7 +65,9 @@ const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file)
 
 describe('fetchSource (tarball)', () => {
   it('extracts a plain tar, detected by its bytes rather than its name', async () => {
-    const tar = await tarOf(makeFolder({ Dockerfile: 'FROM scratch\n', 'src/index.js': 'hi', 'src/link': '->index.js' }));
+    const tar = await tarOf(
+      makeFolder({ Dockerfile: 'FROM scratch\n', 'src/index.js': 'hi', 'src/link': '->index.js' }),
+    );
     const src = await fetchArchive(tar);
     expect(src.commit).toBeUndefined();
     expect(fs.readdirSync(src.dir).sort()).toEqual(['Dockerfile', 'src']);
@@ -70,7 +78,12 @@ describe('fetchSource (tarball)', () => {
   });
 
   it('extracts a .tar.gz and treats a single top-level folder as the root, with subdir applied after', async () => {
-    const tgz = gzipSync(await tarOf(makeFolder({ 'Dockerfile': 'FROM scratch\n', 'api/main.go': 'package main' }), (n) => `acme-api-3f2c1a/${n}`));
+    const tgz = gzipSync(
+      await tarOf(
+        makeFolder({ Dockerfile: 'FROM scratch\n', 'api/main.go': 'package main' }),
+        (n) => `acme-api-3f2c1a/${n}`,
+      ),
+    );
     const src = await fetchArchive(tgz);
     expect(path.basename(src.dir)).toBe('acme-api-3f2c1a');
     expect(read(src.dir, 'Dockerfile')).toBe('FROM scratch\n');
@@ -82,7 +95,10 @@ describe('fetchSource (tarball)', () => {
 
   it('takes a git archive (pax global header, prefix folder) like the tarballs GitHub serves', async () => {
     const repo = makeRepo(fs.mkdtempSync(path.join(base, 'repo-')));
-    const archive = (...paths: string[]) => execFileSync('git', ['archive', '--format=tar.gz', '--prefix=acme-api-1a2b3c/', 'HEAD', ...paths], { cwd: repo.dir });
+    const archive = (...paths: string[]) =>
+      execFileSync('git', ['archive', '--format=tar.gz', '--prefix=acme-api-1a2b3c/', 'HEAD', ...paths], {
+        cwd: repo.dir,
+      });
     const src = await fetchArchive(archive('app', 'README.md'), { subdir: 'app' });
     expect(src.dir.endsWith(path.join('acme-api-1a2b3c', 'app'))).toBe(true);
     expect(read(src.dir, 'Dockerfile')).toBe('FROM scratch\n');
@@ -94,7 +110,9 @@ describe('fetchSource (tarball)', () => {
   it('refuses entries that escape the folder: "..", absolute paths, symlinks and hard links out', async () => {
     const folder = makeFolder({ 'ok.txt': 'ok', 'evil.txt': 'evil' });
     const dotdot = await tarOf(folder, (n) => (n === 'evil.txt' ? '../evil.txt' : n));
-    expect((await refused(dotdot)).message).toBe('The archive has an entry that leads outside its folder (../evil.txt).');
+    expect((await refused(dotdot)).message).toBe(
+      'The archive has an entry that leads outside its folder (../evil.txt).',
+    );
     const target = path.join(base, 'absolute-evil.txt');
     const absolute = await tarOf(folder, (n) => (n === 'evil.txt' ? target : n));
     expect((await refused(absolute)).message).toMatch(/absolute path/);
@@ -103,7 +121,9 @@ describe('fetchSource (tarball)', () => {
     expect(fs.existsSync(path.join(workDir, 'evil.txt'))).toBe(false);
 
     const toEtc = await tarOf(makeFolder({ 'ok.txt': 'ok', etc: '->/etc' }));
-    expect((await refused(toEtc)).message).toBe('The archive has a symlink that points outside its folder (etc -> /etc).');
+    expect((await refused(toEtc)).message).toBe(
+      'The archive has a symlink that points outside its folder (etc -> /etc).',
+    );
     const upAndOut = await tarOf(makeFolder({ 'a/up': '->../../secret' }));
     expect((await refused(gzipSync(upAndOut))).message).toMatch(/symlink that points outside/);
   });
@@ -115,22 +135,32 @@ describe('fetchSource (tarball)', () => {
 
   it('refuses archives over the unpacked size or entry limits, gzip bombs included', async () => {
     const big = await tarOf(makeFolder({ 'a.bin': 'x'.repeat(4000) }));
-    expect((await refused(gzipSync(big), { maxUnpackedBytes: 1000 })).message).toBe('The archive unpacks to more than 1000 bytes.');
+    expect((await refused(gzipSync(big), { maxUnpackedBytes: 1000 })).message).toBe(
+      'The archive unpacks to more than 1000 bytes.',
+    );
     const many = await tarOf(makeFolder({ a: '1', b: '2', c: '3', d: '4', e: '5' }));
     expect((await refused(many, { maxEntries: 3 })).message).toBe('The archive has more than 3 entries.');
     // A tiny file followed by 64 MiB of zeros: 64 KiB compressed, small by entry sizes.
     const bomb = gzipSync(Buffer.concat([await tarOf(makeFolder({ a: '1' })), Buffer.alloc(64 * 1024 * 1024)]));
     expect(bomb.length).toBeLessThan(200_000);
-    expect((await refused(bomb, { maxUnpackedBytes: 1024 * 1024, maxEntries: 10 })).message).toMatch(/unpacks to more than 1 MiB/);
+    expect((await refused(bomb, { maxUnpackedBytes: 1024 * 1024, maxEntries: 10 })).message).toMatch(
+      /unpacks to more than 1 MiB/,
+    );
   });
 
   it('refuses a garbage, corrupt or empty archive, and a missing file', async () => {
-    expect((await refused(Buffer.from('just some text, not an archive\n'.repeat(40)))).message).toMatch(/is not a \.tar or \.tar\.gz archive/);
-    expect((await refused(gzipSync(Buffer.from('hello world\n'.repeat(100))))).message).toMatch(/is corrupt or not a tar file/);
+    expect((await refused(Buffer.from('just some text, not an archive\n'.repeat(40)))).message).toMatch(
+      /is not a \.tar or \.tar\.gz archive/,
+    );
+    expect((await refused(gzipSync(Buffer.from('hello world\n'.repeat(100))))).message).toMatch(
+      /is corrupt or not a tar file/,
+    );
     const tgz = gzipSync(await tarOf(makeFolder({ 'a.txt': 'y'.repeat(20000) })));
     expect((await refused(tgz.subarray(0, tgz.length - 40))).message).toMatch(/is corrupt or not a tar file/);
     expect((await refused(gzipSync(Buffer.alloc(1024)))).message).toBe('The archive is empty.');
-    const missing = await fetchSource({ type: 'tarball', path: path.join(base, 'gone.tgz') }, { workDir }).catch((e: unknown) => e);
+    const missing = await fetchSource({ type: 'tarball', path: path.join(base, 'gone.tgz') }, { workDir }).catch(
+      (e: unknown) => e,
+    );
     expect((missing as DomainError).kind).toBe('not_found');
   });
 
@@ -138,7 +168,10 @@ describe('fetchSource (tarball)', () => {
     const controller = new AbortController();
     const file = writeArchive(await tarOf(makeFolder({ 'big.bin': 'z'.repeat(5_000_000) })));
     // onLine fires just before unpacking starts.
-    const err = await fetchSource({ type: 'tarball', path: file }, { workDir, signal: controller.signal, onLine: () => controller.abort() }).catch((e: unknown) => e);
+    const err = await fetchSource(
+      { type: 'tarball', path: file },
+      { workDir, signal: controller.signal, onLine: () => controller.abort() },
+    ).catch((e: unknown) => e);
     expect((err as Error).name).toBe('AbortError');
     expect(fs.readdirSync(workDir)).toEqual([]);
   });

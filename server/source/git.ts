@@ -19,7 +19,11 @@ export function checkGitSpec(spec: GitSpec): void {
   const transport = checkGitUrl(spec.url);
   if (spec.ref !== undefined) checkGitRef(spec.ref);
   if (spec.deployKey !== undefined && transport !== 'ssh') {
-    throw new DomainError('invalid', 'A deploy key only works with an ssh URL.', 'Use ssh://git@host/owner/repo.git or git@host:owner/repo.git.');
+    throw new DomainError(
+      'invalid',
+      'A deploy key only works with an ssh URL.',
+      'Use ssh://git@host/owner/repo.git or git@host:owner/repo.git.',
+    );
   }
 }
 
@@ -37,7 +41,8 @@ export async function cloneGit(
   const ssh = checkGitUrl(spec.url) === 'ssh' ? await prepareSsh(spec.deployKey) : undefined;
   try {
     const env = gitEnv(ssh ? { GIT_SSH_COMMAND: ssh.command } : {});
-    const git = (args: string[], cwd?: string) => runGit(args, { cwd, env, signal: opts.signal, onLine: opts.onLine, redact });
+    const git = (args: string[], cwd?: string) =>
+      runGit(args, { cwd, env, signal: opts.signal, onLine: opts.onLine, redact });
     const must = async (run: Promise<GitResult>) => {
       const result = await run;
       if (!result.ok) throw new DomainError('invalid', `Could not fetch ${shownUrl}: ${result.lastError}`, FETCH_HINT);
@@ -45,7 +50,8 @@ export async function cloneGit(
     };
     const checkout = async (rev: string, wanted: string) => {
       const result = await git(['-c', 'advice.detachedHead=false', 'checkout', '-q', '--detach', rev], target);
-      if (!result.ok) throw new DomainError('invalid', `The commit ${wanted} was not found in ${shownUrl}.`, FETCH_HINT);
+      if (!result.ok)
+        throw new DomainError('invalid', `The commit ${wanted} was not found in ${shownUrl}.`, FETCH_HINT);
     };
     const fullClone = async (ref: string) => {
       await fs.rm(target, { recursive: true, force: true });
@@ -69,7 +75,16 @@ export async function cloneGit(
         await fullClone(ref);
       }
     } else {
-      const shallow = await git(['clone', '--progress', '--depth', '1', ...(ref ? ['--branch', ref] : []), '--', spec.url, target]);
+      const shallow = await git([
+        'clone',
+        '--progress',
+        '--depth',
+        '1',
+        ...(ref ? ['--branch', ref] : []),
+        '--',
+        spec.url,
+        target,
+      ]);
       if (!shallow.ok) {
         // Not a branch or tag, but it may be an abbreviated commit sha.
         if (ref && SHORT_SHA.test(ref) && /not found in upstream/i.test(shallow.lastError)) await fullClone(ref);
@@ -107,7 +122,12 @@ async function prepareSsh(deployKey: string | undefined): Promise<{ command: str
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'openpanel-ssh-')); // mode 0700
   const dispose = () => fs.rm(dir, { recursive: true, force: true });
   try {
-    const parts = ['ssh', '-o BatchMode=yes', '-o StrictHostKeyChecking=accept-new', `-o UserKnownHostsFile=${shellQuote(path.join(dir, 'known_hosts'))}`];
+    const parts = [
+      'ssh',
+      '-o BatchMode=yes',
+      '-o StrictHostKeyChecking=accept-new',
+      `-o UserKnownHostsFile=${shellQuote(path.join(dir, 'known_hosts'))}`,
+    ];
     if (deployKey !== undefined) {
       const keyFile = path.join(dir, 'deploy_key');
       // ssh rejects a key without its final newline, and pasted keys often carry CRLFs.

@@ -21,7 +21,14 @@ export function secretsOfUrl(url: string): string[] {
   const isSsh = url.toLowerCase().startsWith('ssh');
   const colon = info.indexOf(':');
   // A bare https username is often a token (https://TOKEN@host); an ssh login name is not secret.
-  const parts = colon === -1 ? (isSsh ? [] : [info]) : isSsh ? [info.slice(colon + 1)] : [info.slice(0, colon), info.slice(colon + 1)];
+  const parts =
+    colon === -1
+      ? isSsh
+        ? []
+        : [info]
+      : isSsh
+        ? [info.slice(colon + 1)]
+        : [info.slice(0, colon), info.slice(colon + 1)];
   const found = new Set<string>();
   for (const part of parts) {
     found.add(part);

@@ -6,7 +6,8 @@ import { inheritedEnv } from '../env.ts';
  * The environment git runs with: only what it needs from ours (so the server's own secrets,
  * GIT_DIR and askpass helpers never reach it), plus settings that make it fail instead of prompt.
  */
-const PASSTHROUGH = /^(PATH|HOME|TMPDIR|SSL_CERT_FILE|SSL_CERT_DIR|GIT_SSL_CAINFO|GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+|GLOBAL|NOSYSTEM)|(HTTPS?|ALL|NO)_PROXY)$/i;
+const PASSTHROUGH =
+  /^(PATH|HOME|TMPDIR|SSL_CERT_FILE|SSL_CERT_DIR|GIT_SSL_CAINFO|GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+|GLOBAL|NOSYSTEM)|(HTTPS?|ALL|NO)_PROXY)$/i;
 
 export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
@@ -37,7 +38,8 @@ const PROGRESS_EVERY_MS = 1000;
 const KILL_GRACE_MS = 2000;
 
 // git's closing words after a transport failure; the real reason is the line before them.
-const BOILERPLATE = /^(fatal: Could not read from remote repository\.?|Please make sure you have the correct access rights|and the repository exists\.?)$/;
+const BOILERPLATE =
+  /^(fatal: Could not read from remote repository\.?|Please make sure you have the correct access rights|and the repository exists\.?)$/;
 
 /** The most telling of git's last stderr lines, without its "fatal: " prefix. */
 function reasonOf(lines: readonly string[]): string | undefined {
@@ -49,7 +51,9 @@ function reasonOf(lines: readonly string[]): string | undefined {
 }
 
 export function abortError(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : Object.assign(new Error('The fetch was aborted'), { name: 'AbortError' });
+  return signal.reason instanceof Error
+    ? signal.reason
+    : Object.assign(new Error('The fetch was aborted'), { name: 'AbortError' });
 }
 
 /** Runs git with an argument array (never a shell), streaming redacted stderr lines to onLine. */
@@ -58,7 +62,12 @@ export function runGit(args: string[], opts: RunOptions): Promise<GitResult> {
   if (signal?.aborted) return Promise.reject(abortError(signal));
   return new Promise((resolve, reject) => {
     // Its own process group, so an abort also takes down git-remote-https, ssh and upload-pack.
-    const child = spawn('git', args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn('git', args, {
+      cwd: opts.cwd,
+      env: opts.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let stdout = '';
     let pending = '';
     const recent: string[] = [];
@@ -109,7 +118,13 @@ export function runGit(args: string[], opts: RunOptions): Promise<GitResult> {
     child.on('error', (err: NodeJS.ErrnoException) => {
       signal?.removeEventListener('abort', onAbort);
       if (err.code !== 'ENOENT') return reject(err);
-      reject(new DomainError('unavailable', 'git is not installed on the server.', 'Install it (apt-get install -y git) and try again.'));
+      reject(
+        new DomainError(
+          'unavailable',
+          'git is not installed on the server.',
+          'Install it (apt-get install -y git) and try again.',
+        ),
+      );
     });
     child.on('close', (code) => {
       signal?.removeEventListener('abort', onAbort);

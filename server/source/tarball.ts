@@ -69,7 +69,8 @@ export async function extractTarball(file: string, target: string, opts: Extract
         break;
       }
       case 'link':
-        if (path.posix.isAbsolute(link) || link.split('/').includes('..')) return `has a hard link that points outside its folder (${entry})`;
+        if (path.posix.isAbsolute(link) || link.split('/').includes('..'))
+          return `has a hard link that points outside its folder (${entry})`;
         break;
       case 'character-device':
       case 'block-device':
@@ -90,7 +91,10 @@ export async function extractTarball(file: string, target: string, opts: Extract
   const capStream = new Transform({
     transform(chunk: Buffer, _enc, done) {
       streamed += chunk.length;
-      if (streamed > streamCap) return done(new DomainError('invalid', `The archive unpacks to more than ${formatSize(maxBytes)}.`, UPLOAD_HINT));
+      if (streamed > streamCap)
+        return done(
+          new DomainError('invalid', `The archive unpacks to more than ${formatSize(maxBytes)}.`, UPLOAD_HINT),
+        );
       done(null, chunk);
     },
   });
@@ -118,7 +122,11 @@ export async function extractTarball(file: string, target: string, opts: Extract
     const code = (err as NodeJS.ErrnoException).code;
     // Disk and permission trouble is ours, not the archive's.
     if (code && /^E[A-Z]+$/.test(code) && code !== 'EPIPE') throw err;
-    throw new DomainError('invalid', `The archive ${name} is corrupt or not a tar file (${(err as Error).message}).`, UPLOAD_HINT);
+    throw new DomainError(
+      'invalid',
+      `The archive ${name} is corrupt or not a tar file (${(err as Error).message}).`,
+      UPLOAD_HINT,
+    );
   }
   if (problem) throw problem; // the source may have been read to its end before a bad entry came up
   if (entries === 0) throw new DomainError('invalid', 'The archive is empty.', UPLOAD_HINT);
@@ -133,7 +141,11 @@ async function readHead(file: string): Promise<Uint8Array> {
     handle = await fs.open(file, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new DomainError('not_found', `The uploaded archive ${path.basename(file)} no longer exists.`, 'Upload the archive again.');
+      throw new DomainError(
+        'not_found',
+        `The uploaded archive ${path.basename(file)} no longer exists.`,
+        'Upload the archive again.',
+      );
     }
     throw err;
   }

@@ -28,9 +28,12 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const chunked = (b: Buffer, size = 16 * 1024) => Readable.from((function* () {
-  for (let i = 0; i < b.length; i += size) yield b.subarray(i, i + size);
-})());
+const chunked = (b: Buffer, size = 16 * 1024) =>
+  Readable.from(
+    (function* () {
+      for (let i = 0; i < b.length; i += size) yield b.subarray(i, i + size);
+    })(),
+  );
 const uploadDir = () => fs.mkdtempSync(path.join(base, 'uploads-'));
 
 describe('storeUpload', () => {
@@ -49,7 +52,10 @@ describe('storeUpload', () => {
 
   it('stores a plain .tar from a web ReadableStream', async () => {
     const dir = uploadDir();
-    const stored = await storeUpload(Readable.toWeb(chunked(tar, 1000)) as ReadableStream<Uint8Array>, { dir, maxBytes: 10 * 1024 * 1024 });
+    const stored = await storeUpload(Readable.toWeb(chunked(tar, 1000)) as ReadableStream<Uint8Array>, {
+      dir,
+      maxBytes: 10 * 1024 * 1024,
+    });
     expect(stored.path.endsWith('.tar')).toBe(true);
     expect(stored.sha256).toBe(sha256(tar));
   });
@@ -59,7 +65,10 @@ describe('storeUpload', () => {
     const err = await storeUpload(chunked(tar), { dir, maxBytes: 100_000 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).message).toBe('The upload is over 100000 bytes.');
-    const big = await storeUpload(chunked(Buffer.concat([tgz, Buffer.alloc(2 * 1024 * 1024)])), { dir, maxBytes: 2 * 1024 * 1024 }).catch((e: unknown) => e);
+    const big = await storeUpload(chunked(Buffer.concat([tgz, Buffer.alloc(2 * 1024 * 1024)])), {
+      dir,
+      maxBytes: 2 * 1024 * 1024,
+    }).catch((e: unknown) => e);
     expect((big as DomainError).message).toBe('The upload is over 2 MiB.');
     expect(fs.readdirSync(dir)).toEqual([]);
   });

@@ -39,7 +39,8 @@ export async function storeUpload(
   const inspect = new Transform({
     transform(chunk: Buffer, _enc, done) {
       bytes += chunk.length;
-      if (bytes > opts.maxBytes) return done(new DomainError('invalid', `The upload is over ${formatSize(opts.maxBytes)}.`, HINT));
+      if (bytes > opts.maxBytes)
+        return done(new DomainError('invalid', `The upload is over ${formatSize(opts.maxBytes)}.`, HINT));
       if (!type) {
         head = Buffer.concat([head, chunk.subarray(0, ARCHIVE_SNIFF_BYTES - head.length)]);
         type = detectArchiveType(head);
@@ -54,7 +55,8 @@ export async function storeUpload(
     },
   });
 
-  const source = 'getReader' in body ? Readable.fromWeb(body as WebReadableStream<Uint8Array>) : (body as NodeJS.ReadableStream);
+  const source =
+    'getReader' in body ? Readable.fromWeb(body as WebReadableStream<Uint8Array>) : (body as NodeJS.ReadableStream);
   try {
     await pipeline(source, inspect, createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
     const final = path.join(opts.dir, `${id}${type === 'gzip' ? '.tar.gz' : '.tar'}`);

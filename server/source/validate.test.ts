@@ -14,7 +14,21 @@ describe('checkGitUrl', () => {
   });
 
   it('refuses other transports and anything git could take for an option, redacting credentials', () => {
-    for (const url of ['ext::sh -c id', 'ext::x', 'fd::3', 'git://h/x', 'ftp://h/x', '/srv/git/api', '../x', '-u', 'file://evil.com/x', 'ssh://-oProxyCommand=id/x', '-x@host:path', 'git@-oProxyCommand=id:x', '']) {
+    for (const url of [
+      'ext::sh -c id',
+      'ext::x',
+      'fd::3',
+      'git://h/x',
+      'ftp://h/x',
+      '/srv/git/api',
+      '../x',
+      '-u',
+      'file://evil.com/x',
+      'ssh://-oProxyCommand=id/x',
+      '-x@host:path',
+      'git@-oProxyCommand=id:x',
+      '',
+    ]) {
       expect(() => checkGitUrl(url), url).toThrow(DomainError);
     }
     expect(() => checkGitUrl('gopher://me:hunter22@h/x')).toThrow(/gopher:\/\/\*\*\*@h\/x/);
@@ -23,11 +37,25 @@ describe('checkGitUrl', () => {
 
 describe('checkGitRef and checkSubdir', () => {
   it('accepts branch, tag and sha names', () => {
-    for (const ref of ['main', 'release/1.x', 'v1.2.0', 'feature_x-2', 'a'.repeat(40)]) expect(() => checkGitRef(ref)).not.toThrow();
+    for (const ref of ['main', 'release/1.x', 'v1.2.0', 'feature_x-2', 'a'.repeat(40)])
+      expect(() => checkGitRef(ref)).not.toThrow();
   });
 
   it('refuses refs git could read as options or revision expressions', () => {
-    for (const ref of ['-b', '--upload-pack=x', 'a..b', 'HEAD@{1}', 'HEAD~1', 'x^', 'a b', 'x:y', '/x', 'x/', 'x.lock', '']) {
+    for (const ref of [
+      '-b',
+      '--upload-pack=x',
+      'a..b',
+      'HEAD@{1}',
+      'HEAD~1',
+      'x^',
+      'a b',
+      'x:y',
+      '/x',
+      'x/',
+      'x.lock',
+      '',
+    ]) {
       expect(() => checkGitRef(ref), ref).toThrow(DomainError);
     }
   });
@@ -35,13 +63,16 @@ describe('checkGitRef and checkSubdir', () => {
   it('normalises subdirs and refuses ones that leave the source', () => {
     expect(checkSubdir('apps/api/')).toBe('apps/api');
     expect(checkSubdir('./apps//api')).toBe('apps/api');
-    for (const bad of ['..', '../x', 'a/../../x', '/etc', 'a\\..\\..\\x', 'C:\\x']) expect(() => checkSubdir(bad), bad).toThrow(DomainError);
+    for (const bad of ['..', '../x', 'a/../../x', '/etc', 'a\\..\\..\\x', 'C:\\x'])
+      expect(() => checkSubdir(bad), bad).toThrow(DomainError);
   });
 });
 
 describe('redactText', () => {
   it('hides URL credentials but keeps an ssh login name', () => {
-    expect(redactText("fatal: unable to access 'https://bob:pa55word@h/x.git/'")).toBe("fatal: unable to access 'https://***@h/x.git/'");
+    expect(redactText("fatal: unable to access 'https://bob:pa55word@h/x.git/'")).toBe(
+      "fatal: unable to access 'https://***@h/x.git/'",
+    );
     expect(redactText('https://ghp_abcdef123@github.com/a/b')).toBe('https://***@github.com/a/b');
     expect(redactText('ssh://git@github.com/a/b')).toBe('ssh://git@github.com/a/b');
     expect(redactText('ssh://git:pw@github.com/a/b')).toBe('ssh://***@github.com/a/b');
@@ -50,7 +81,9 @@ describe('redactText', () => {
   it('also hides the decoded credential wherever git prints it on its own', () => {
     const secrets = secretsOfUrl('https://deployer:p%40ss-word@h/x.git');
     expect(secrets).toEqual(expect.arrayContaining(['p@ss-word', 'p%40ss-word']));
-    expect(redactText("Authentication failed for user 'deployer' with p@ss-word", secrets)).toBe("Authentication failed for user '***' with ***");
+    expect(redactText("Authentication failed for user 'deployer' with p@ss-word", secrets)).toBe(
+      "Authentication failed for user '***' with ***",
+    );
     expect(secretsOfUrl('ssh://git@h/x')).toEqual([]);
   });
 });

@@ -14,7 +14,8 @@ const SCP_LIKE = /^[A-Za-z0-9][A-Za-z0-9._-]*@[A-Za-z0-9][A-Za-z0-9.-]*:(?!\/\/)
 /** Accepts only the transports the panel supports and returns which one the URL uses. */
 export function checkGitUrl(url: string): GitTransport {
   const shown = redactText(url);
-  const refuse = (why: string) => new DomainError('invalid', `The repository URL ${JSON.stringify(shown)} ${why}.`, URL_HINT);
+  const refuse = (why: string) =>
+    new DomainError('invalid', `The repository URL ${JSON.stringify(shown)} ${why}.`, URL_HINT);
   if (url.length === 0) throw refuse('is empty');
   if (url.startsWith('-')) throw refuse('starts with "-"');
   if (/[\s\x00-\x1f\x7f]/.test(url)) throw refuse('contains whitespace or control characters');
@@ -32,7 +33,8 @@ export function checkGitUrl(url: string): GitTransport {
     return 'http';
   }
   if (scheme === 'ssh') {
-    if (!parsed.hostname || parsed.hostname.startsWith('-') || parsed.username.startsWith('-')) throw refuse('has no valid host');
+    if (!parsed.hostname || parsed.hostname.startsWith('-') || parsed.username.startsWith('-'))
+      throw refuse('has no valid host');
     return 'ssh';
   }
   if (scheme === 'file') {
@@ -45,11 +47,23 @@ export function checkGitUrl(url: string): GitTransport {
 /** A branch, tag or commit sha; refuses anything git could read as an option or a revision expression. */
 export function checkGitRef(ref: string): void {
   const refuse = (why: string) =>
-    new DomainError('invalid', `The git ref ${JSON.stringify(ref)} ${why}.`, 'Give a branch name (main), a tag (v1.2.0) or a commit sha.');
+    new DomainError(
+      'invalid',
+      `The git ref ${JSON.stringify(ref)} ${why}.`,
+      'Give a branch name (main), a tag (v1.2.0) or a commit sha.',
+    );
   if (ref.length === 0 || ref.length > 255) throw refuse('must be 1 to 255 characters');
   if (ref.startsWith('-')) throw refuse('starts with "-"');
   if (/[\s\x00-\x1f\x7f~^:?*[\\]/.test(ref)) throw refuse('contains a character git does not allow in ref names');
-  if (ref.includes('..') || ref.includes('@{') || ref.includes('//') || ref.startsWith('/') || ref.endsWith('/') || ref.endsWith('.') || ref.endsWith('.lock')) {
+  if (
+    ref.includes('..') ||
+    ref.includes('@{') ||
+    ref.includes('//') ||
+    ref.startsWith('/') ||
+    ref.endsWith('/') ||
+    ref.endsWith('.') ||
+    ref.endsWith('.lock')
+  ) {
     throw refuse('is not a valid ref name');
   }
 }
@@ -57,7 +71,11 @@ export function checkGitRef(ref: string): void {
 /** Checks the shape of a subdir before anything is fetched, so a bad one fails fast. */
 export function checkSubdir(subdir: string): string {
   const refuse = (why: string) =>
-    new DomainError('invalid', `The subfolder ${JSON.stringify(subdir)} ${why}.`, 'Give a folder relative to the repository root, such as apps/api.');
+    new DomainError(
+      'invalid',
+      `The subfolder ${JSON.stringify(subdir)} ${why}.`,
+      'Give a folder relative to the repository root, such as apps/api.',
+    );
   if (path.posix.isAbsolute(subdir) || /^[A-Za-z]:/.test(subdir)) throw refuse('must be relative, not absolute');
   if (subdir.split(/[\\/]/).includes('..')) throw refuse('must stay inside the repository (no "..")');
   if (/[\x00-\x1f\x7f]/.test(subdir)) throw refuse('contains control characters');

@@ -10,7 +10,12 @@ import { deployments } from '../db/schema/deployments.ts';
 export const BUSYBOX = 'openpanel-test/busybox:latest';
 
 /** Polls a deployment until it reaches one of `statuses`; fails with its logs otherwise. */
-export async function waitForDeployment(client: Client, id: string, statuses: string[], timeoutMs = 120_000): Promise<Record<string, any>> {
+export async function waitForDeployment(
+  client: Client,
+  id: string,
+  statuses: string[],
+  timeoutMs = 120_000,
+): Promise<Record<string, any>> {
   const deadline = Date.now() + timeoutMs;
   let last: Record<string, any> = {};
   while (Date.now() < deadline) {
@@ -19,7 +24,9 @@ export async function waitForDeployment(client: Client, id: string, statuses: st
     await new Promise((r) => setTimeout(r, 200));
   }
   const logs = await (await client.get(`/api/deployments/${id}/logs`)).json();
-  throw new Error(`deployment ${id} is ${last.status}, not ${statuses.join('|')}\n${logs.lines?.map((l: { text: string }) => l.text).join('\n')}`);
+  throw new Error(
+    `deployment ${id} is ${last.status}, not ${statuses.join('|')}\n${logs.lines?.map((l: { text: string }) => l.text).join('\n')}`,
+  );
 }
 
 export async function deployAndWait(client: Client, app: string, statuses = ['running']): Promise<Record<string, any>> {
@@ -30,7 +37,12 @@ export async function deployAndWait(client: Client, app: string, statuses = ['ru
 }
 
 /** GETs a path on the app's live container through its IP on the project network. */
-export async function httpGetApp(panel: TestPanel, client: Client, appName: string, urlPath = '/'): Promise<{ status: number; body: string }> {
+export async function httpGetApp(
+  panel: TestPanel,
+  client: Client,
+  appName: string,
+  urlPath = '/',
+): Promise<{ status: number; body: string }> {
   const app = await (await client.get(`/api/apps/${appName}`)).json();
   expect(app.runtime?.container, `app ${appName} has no live container: ${JSON.stringify(app.runtime)}`).toBeTruthy();
   const info = await inspectContainer(panel.ctx.docker, app.runtime.container.id);
@@ -41,10 +53,25 @@ export async function httpGetApp(panel: TestPanel, client: Client, appName: stri
 const tempRepos: string[] = [];
 
 /** A real git repository in a temp folder, committed, for file:// deploys (removed by cleanupEngine). */
-export function makeGitRepo(files: Record<string, string>): { dir: string; url: string; commit(files: Record<string, string>, message: string): string } {
+export function makeGitRepo(files: Record<string, string>): {
+  dir: string;
+  url: string;
+  commit(files: Record<string, string>, message: string): string;
+} {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openpanel-repo-'));
   tempRepos.push(dir);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@e',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@e',
+      },
+    }).trim();
   git('init', '-q', '-b', 'main');
   const commit = (more: Record<string, string>, message: string) => {
     for (const [name, content] of Object.entries(more)) {
@@ -64,9 +91,12 @@ export async function cleanupEngine(panel: TestPanel): Promise<void> {
   for (const dir of tempRepos.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   const rows = await panel.ctx.db.select().from(deployments);
   for (const d of rows) {
-    for (const c of await listManagedContainers(panel.ctx.docker, { deployment: d.id })) await removeContainer(panel.ctx.docker, c.id, { force: true });
+    for (const c of await listManagedContainers(panel.ctx.docker, { deployment: d.id }))
+      await removeContainer(panel.ctx.docker, c.id, { force: true });
   }
-  for (const tag of new Set(rows.map((d) => d.imageTag).filter((t): t is string => !!t && t.startsWith('openpanel/')))) {
+  for (const tag of new Set(
+    rows.map((d) => d.imageTag).filter((t): t is string => !!t && t.startsWith('openpanel/')),
+  )) {
     await removeImage(panel.ctx.docker, tag, { force: true });
   }
 }

@@ -43,9 +43,19 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
 export default async function setup(project: TestProject) {
   const port = await freePort();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openpanel-redis-'));
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    { stdio: 'ignore' },
+  );
   const failed = new Promise<never>((_, reject) => {
-    redis!.once('error', (err) => reject(new Error(`Cannot start redis-server (${err.message}). Install it (apt-get install redis-server) or run scripts/test-prereqs.sh.`)));
+    redis!.once('error', (err) =>
+      reject(
+        new Error(
+          `Cannot start redis-server (${err.message}). Install it (apt-get install redis-server) or run scripts/test-prereqs.sh.`,
+        ),
+      ),
+    );
   });
   await Promise.race([waitForPort(port, 10_000), failed]);
   project.provide('redisUrl', `redis://127.0.0.1:${port}`);

@@ -19,9 +19,18 @@ export interface TestPanel {
   close(): Promise<void>;
 }
 
-export async function createTestPanel(overrides: Record<string, string> = {}, opts: { jobs?: boolean } = {}): Promise<TestPanel> {
+export async function createTestPanel(
+  overrides: Record<string, string> = {},
+  opts: { jobs?: boolean } = {},
+): Promise<TestPanel> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openpanel-test-'));
-  const env = loadEnv({ DATABASE_URL: 'memory://', DATA_DIR: dataDir, OPENPANEL_LOG_LEVEL: 'silent', NODE_ENV: 'test', ...overrides });
+  const env = loadEnv({
+    DATABASE_URL: 'memory://',
+    DATA_DIR: dataDir,
+    OPENPANEL_LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    ...overrides,
+  });
   const ctx = await createContext(env);
   await ctx.database.migrate();
   if (opts.jobs) await ctx.jobs.start(jobHandlers(ctx));
@@ -33,7 +42,9 @@ export async function createTestPanel(overrides: Record<string, string> = {}, op
     },
     env,
     reset: async () => {
-      const rows = await ctx.db.execute<{ tablename: string }>(sql`select tablename from pg_tables where schemaname = 'public' and tablename not like '__drizzle%'`);
+      const rows = await ctx.db.execute<{ tablename: string }>(
+        sql`select tablename from pg_tables where schemaname = 'public' and tablename not like '__drizzle%'`,
+      );
       const names = (rows as unknown as { rows: { tablename: string }[] }).rows.map((r) => `"${r.tablename}"`);
       if (names.length) await ctx.db.execute(sql.raw(`truncate ${names.join(', ')} restart identity cascade`));
       // A fresh app also resets in-memory state such as rate-limit counters.
@@ -67,7 +78,16 @@ export class Client {
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
     if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
-    const res = await this.panel.app.request(url, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? (body as RequestInit["body"]) : JSON.stringify(body) });
+    const res = await this.panel.app.request(url, {
+      method,
+      headers: h,
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === 'string' || body instanceof Uint8Array
+            ? (body as RequestInit['body'])
+            : JSON.stringify(body),
+    });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) {
       const [pair] = setCookie.split(';');
@@ -77,7 +97,8 @@ export class Client {
   }
 
   get = (url: string) => this.request('GET', url);
-  post = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', url, body ?? {}, headers);
+  post = (url: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', url, body ?? {}, headers);
   put = (url: string, body?: unknown) => this.request('PUT', url, body ?? {});
   patch = (url: string, body?: unknown) => this.request('PATCH', url, body ?? {});
   delete = (url: string) => this.request('DELETE', url);
@@ -101,7 +122,12 @@ export async function setupOwner(panel: TestPanel): Promise<Client> {
 }
 
 /** Creates a user with the role (through the owner) and returns a signed-in client for them. */
-export async function userWithRole(panel: TestPanel, owner: Client, role: 'owner' | 'admin' | 'operator' | 'viewer', email = `${role}@example.com`): Promise<Client> {
+export async function userWithRole(
+  panel: TestPanel,
+  owner: Client,
+  role: 'owner' | 'admin' | 'operator' | 'viewer',
+  email = `${role}@example.com`,
+): Promise<Client> {
   const password = `${role}-password-123`;
   const res = await owner.post('/api/users', { email, password, role });
   if (res.status !== 201) throw new Error(`create user failed: ${res.status} ${await res.text()}`);
@@ -111,7 +137,10 @@ export async function userWithRole(panel: TestPanel, owner: Client, role: 'owner
   return client;
 }
 
-export async function createToken(client: Client, body: { name?: string; kind: 'human' | 'agent'; scopes: string[] }): Promise<string> {
+export async function createToken(
+  client: Client,
+  body: { name?: string; kind: 'human' | 'agent'; scopes: string[] },
+): Promise<string> {
   const res = await client.post('/api/tokens', { name: body.name ?? 'test', ...body });
   if (res.status !== 201) throw new Error(`token create failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;

@@ -20,7 +20,10 @@ export function describeSource(source: AppSource): string {
   const s = safeSource(source);
   if (s.type === 'image') return `image ${s.image}`;
   const where = s.type === 'git' ? `git ${s.url}${s.ref ? ` @ ${s.ref}` : ''}` : `uploaded archive ${s.uploadId}`;
-  const extras = [s.subdir && `folder ${s.subdir}`, s.generateDockerfile ? 'generated Dockerfile' : s.dockerfilePath && `Dockerfile ${s.dockerfilePath}`].filter(Boolean);
+  const extras = [
+    s.subdir && `folder ${s.subdir}`,
+    s.generateDockerfile ? 'generated Dockerfile' : s.dockerfilePath && `Dockerfile ${s.dockerfilePath}`,
+  ].filter(Boolean);
   return extras.length ? `${where} (${extras.join(', ')})` : where;
 }
 
@@ -31,8 +34,42 @@ export function containerView(info: ContainerInfo) {
 }
 
 export function deploymentView(d: Deployment) {
-  const { id, appId, number, status, trigger, rollbackOf, commit, imageTag, imagePruned, containerName, error, cancelRequested, createdBy, createdAt, startedAt, finishedAt } = d;
-  return { id, appId, number, status, trigger, rollbackOf, commit, imageTag, imagePruned, containerName, error, cancelRequested, createdBy, createdAt, startedAt, finishedAt };
+  const {
+    id,
+    appId,
+    number,
+    status,
+    trigger,
+    rollbackOf,
+    commit,
+    imageTag,
+    imagePruned,
+    containerName,
+    error,
+    cancelRequested,
+    createdBy,
+    createdAt,
+    startedAt,
+    finishedAt,
+  } = d;
+  return {
+    id,
+    appId,
+    number,
+    status,
+    trigger,
+    rollbackOf,
+    commit,
+    imageTag,
+    imagePruned,
+    containerName,
+    error,
+    cancelRequested,
+    createdBy,
+    createdAt,
+    startedAt,
+    finishedAt,
+  };
 }
 
 export const ACTIVE_STATUSES = new Set(['queued', 'building', 'starting']);
@@ -48,11 +85,16 @@ export function deploymentLine(d: Deployment): string {
  * the next step depends on where the deployment stands.
  */
 export function deploymentFacts(d: Deployment, appName: string): string[] {
-  const lines = [`Deployment #${d.number} of ${appName} (id ${d.id}): ${d.status}${d.trigger === 'rollback' ? ' (rollback)' : ''}`];
+  const lines = [
+    `Deployment #${d.number} of ${appName} (id ${d.id}): ${d.status}${d.trigger === 'rollback' ? ' (rollback)' : ''}`,
+  ];
   if (d.commit) lines.push(`Commit: ${d.commit}`);
   if (d.imageTag) lines.push(`Image: ${d.imageTag}${d.imagePruned ? ' (pruned)' : ''}`);
   if (d.error) lines.push(`Error:\n${untrusted('deployment error', d.error)}`);
-  if (ACTIVE_STATUSES.has(d.status)) lines.push(`Still in progress${d.cancelRequested ? ' (cancel requested)' : ''}: check get_deployment again in a few seconds, or read get_build_logs.`);
+  if (ACTIVE_STATUSES.has(d.status))
+    lines.push(
+      `Still in progress${d.cancelRequested ? ' (cancel requested)' : ''}: check get_deployment again in a few seconds, or read get_build_logs.`,
+    );
   else if (d.status === 'failed') lines.push('Read get_build_logs for this deployment to see why it failed.');
   else if (d.status === 'running') lines.push(`It is live. get_app_logs shows what ${appName} prints.`);
   return lines;

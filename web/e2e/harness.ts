@@ -12,10 +12,15 @@ export const SCREENSHOTS = path.resolve('test-results/screenshots');
 
 /** Fails loudly: an end-to-end test that skips itself proves nothing. */
 export async function checkPrerequisites(): Promise<Docker> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}. Install it (apt-get install chromium) or run scripts/test-prereqs.sh.`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}. Install it (apt-get install chromium) or run scripts/test-prereqs.sh.`,
+    );
   const docker = new Docker();
   await docker.ping().catch((err: Error) => {
-    throw new Error(`The Docker engine is not reachable (${err.message}). Start dockerd or run scripts/test-prereqs.sh.`);
+    throw new Error(
+      `The Docker engine is not reachable (${err.message}). Start dockerd or run scripts/test-prereqs.sh.`,
+    );
   });
   const images = spawnSync('bash', ['scripts/build-base-images.sh', 'busybox'], { encoding: 'utf8' });
   if (images.status !== 0) throw new Error(`Could not build ${BUSYBOX}:\n${images.stderr}`);
@@ -24,7 +29,11 @@ export async function checkPrerequisites(): Promise<Docker> {
 
 export function buildWebUi(): number {
   const started = Date.now();
-  const res = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { encoding: 'utf8' });
+  const res = spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'],
+    { encoding: 'utf8' },
+  );
   if (res.status !== 0) throw new Error(`npm run build:web failed:\n${res.stdout}\n${res.stderr}`);
   return Date.now() - started;
 }
@@ -50,8 +59,18 @@ export interface RunningPanel {
 export async function startPanel(): Promise<RunningPanel> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openpanel-e2e-'));
   const port = await freePort();
-  const env = { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', OPENPANEL_LOG_LEVEL: 'warn' };
-  const child: ChildProcess = spawn(process.execPath, ['bin/openpanel.js', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: os.tmpdir(),
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    OPENPANEL_LOG_LEVEL: 'warn',
+  };
+  const child: ChildProcess = spawn(process.execPath, ['bin/openpanel.js', 'start'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -62,7 +81,8 @@ export async function startPanel(): Promise<RunningPanel> {
     if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  if (!(await fetch(`${base}/api/health`).catch(() => null))?.ok) throw new Error(`openpanel did not answer within 60 s:\n${output}`);
+  if (!(await fetch(`${base}/api/health`).catch(() => null))?.ok)
+    throw new Error(`openpanel did not answer within 60 s:\n${output}`);
   return {
     base,
     logs: () => output,
@@ -81,7 +101,16 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'openpanel-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1280, height: 860 },
   });
   return {
@@ -99,5 +128,9 @@ export async function appContainers(docker: Docker, appId: string) {
 }
 
 export async function removeAppContainers(docker: Docker, appId: string): Promise<void> {
-  for (const c of await appContainers(docker, appId)) await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+  for (const c of await appContainers(docker, appId))
+    await docker
+      .getContainer(c.Id)
+      .remove({ force: true })
+      .catch(() => undefined);
 }

@@ -4,7 +4,17 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUSYBOX, SCREENSHOTS, appContainers, buildWebUi, checkPrerequisites, launchBrowser, removeAppContainers, startPanel, type RunningPanel } from './harness.ts';
+import {
+  BUSYBOX,
+  SCREENSHOTS,
+  appContainers,
+  buildWebUi,
+  checkPrerequisites,
+  launchBrowser,
+  removeAppContainers,
+  startPanel,
+  type RunningPanel,
+} from './harness.ts';
 
 /**
  * The web UI in Debian's Chromium against the real panel (`openpanel start`, embedded database,
@@ -39,10 +49,18 @@ async function shot(name: string) {
 }
 
 /** REST with the browser's session cookie and its CSRF token. */
-async function rest<T>(method: 'GET' | 'POST' | 'DELETE', url: string, data?: unknown): Promise<{ status: number; body: T }> {
+async function rest<T>(
+  method: 'GET' | 'POST' | 'DELETE',
+  url: string,
+  data?: unknown,
+): Promise<{ status: number; body: T }> {
   const me = await page.request.get(`${panel.base}/api/auth/me`);
   const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const res = await page.request.fetch(`${panel.base}${url}`, { method, headers: { 'x-csrf-token': csrfToken }, ...(data === undefined ? {} : { data }) });
+  const res = await page.request.fetch(`${panel.base}${url}`, {
+    method,
+    headers: { 'x-csrf-token': csrfToken },
+    ...(data === undefined ? {} : { data }),
+  });
   return { status: res.status(), body: (await res.json().catch(() => null)) as T };
 }
 
@@ -105,7 +123,11 @@ describe('web UI in Chromium, against the real panel and Docker engine', { timeo
       name: APP,
       source: { type: 'image', image: BUSYBOX },
       port: 8080,
-      command: ['sh', '-c', 'mkdir -p /srv && echo "hello from the web e2e" > /srv/index.html && echo "httpd starting" && exec httpd -f -v -p 8080 -h /srv'],
+      command: [
+        'sh',
+        '-c',
+        'mkdir -p /srv && echo "hello from the web e2e" > /srv/index.html && echo "httpd starting" && exec httpd -f -v -p 8080 -h /srv',
+      ],
       healthCheck: { type: 'http', path: '/' },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -156,7 +178,9 @@ describe('web UI in Chromium, against the real panel and Docker engine', { timeo
     await page.getByText('was declined, so nothing was changed').waitFor({ timeout: 15_000 });
 
     const actions = await rest<{ actions: { tool: string; reason: string }[] }>('GET', '/api/actions?status=rejected');
-    expect(actions.body.actions).toEqual([expect.objectContaining({ tool: 'restart_app', reason: 'not during the demo' })]);
+    expect(actions.body.actions).toEqual([
+      expect.objectContaining({ tool: 'restart_app', reason: 'not during the demo' }),
+    ]);
     const after = await liveContainer();
     expect(after).toEqual(before);
   });
@@ -191,7 +215,11 @@ describe('web UI in Chromium, against the real panel and Docker engine', { timeo
     }
     // The chat tab hears of it through the live actions stream and resumes the conversation.
     await card.locator('.card-head .pill', { hasText: 'succeeded' }).waitFor({ timeout: 15_000 });
-    await page.locator('.msg.assistant .markdown', { hasText: `Restart app "${APP}") was approved by ${OWNER.email} and succeeded` }).waitFor({ timeout: 15_000 });
+    await page
+      .locator('.msg.assistant .markdown', {
+        hasText: `Restart app "${APP}") was approved by ${OWNER.email} and succeeded`,
+      })
+      .waitFor({ timeout: 15_000 });
     expect((await liveContainer()).startedAt).not.toBe(before.startedAt);
   });
 
@@ -211,7 +239,9 @@ describe('web UI in Chromium, against the real panel and Docker engine', { timeo
     const token = (await page.getByLabel('New token', { exact: true }).textContent()) ?? '';
     expect(token).toMatch(/^op_/);
     const cursor = await page.getByLabel('Cursor configuration', { exact: true }).textContent();
-    expect(JSON.parse(cursor ?? '{}')).toEqual({ mcpServers: { openpanel: { url: `${panel.base}/mcp`, headers: { Authorization: `Bearer ${token}` } } } });
+    expect(JSON.parse(cursor ?? '{}')).toEqual({
+      mcpServers: { openpanel: { url: `${panel.base}/mcp`, headers: { Authorization: `Bearer ${token}` } } },
+    });
     await page.getByRole('table', { name: 'Tokens' }).getByText('e2e agent').waitFor();
     await shot('06-settings');
     agentToken = token;
@@ -223,7 +253,11 @@ describe('web UI in Chromium, against the real panel and Docker engine', { timeo
     await page.getByRole('link', { name: /^Approvals/ }).click();
     await page.getByText('Nothing waiting for you').waitFor();
 
-    const res = await fetch(`${panel.base}/api/tools/restart_app`, { method: 'POST', headers: { authorization: `Bearer ${agentToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ app: APP }) });
+    const res = await fetch(`${panel.base}/api/tools/restart_app`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${agentToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ app: APP }),
+    });
     const called = (await res.json()) as { status: string; action: { id: string; url: string } };
     expect(called.status).toBe('pending');
 
@@ -253,9 +287,15 @@ describe('web UI in Chromium, against the real panel and Docker engine', { timeo
     await shot('05-apps');
     await row.click();
     await page.getByRole('heading', { name: new RegExp(APP) }).waitFor({ timeout: 10_000 });
-    await page.getByRole('log', { name: `Runtime logs of ${APP}` }).getByText('httpd starting').first().waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('log', { name: `Runtime logs of ${APP}` })
+      .getByText('httpd starting')
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.getByRole('list', { name: 'Deployments' }).getByText('#1').waitFor({ timeout: 10_000 });
-    await expect.poll(() => page.locator('.stats-grid figcaption strong').first().textContent(), { timeout: 15_000 }).toMatch(/%$/);
+    await expect
+      .poll(() => page.locator('.stats-grid figcaption strong').first().textContent(), { timeout: 15_000 })
+      .toMatch(/%$/);
     await expect.poll(() => page.locator('.sparkline .spark-line').count(), { timeout: 15_000 }).toBe(2);
     await page.waitForTimeout(2500);
     await shot('07-app-detail');
@@ -264,13 +304,19 @@ describe('web UI in Chromium, against the real panel and Docker engine', { timeo
   it('on a phone, the stored conversation reloads with its decided cards', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(chatUrl);
-    await page.locator('section.approval', { hasText: `Restart app "${APP}"` }).getByText('Nothing ran.').waitFor({ timeout: 10_000 });
+    await page
+      .locator('section.approval', { hasText: `Restart app "${APP}"` })
+      .getByText('Nothing ran.')
+      .waitFor({ timeout: 10_000 });
     const deployCard = page.locator('section.approval', { hasText: `Deploy app "${APP}"` });
     expect(await deployCard.locator('.card-head .pill').textContent()).toBe('succeeded');
     await deployCard.locator('.deployment-line', { hasText: 'running' }).waitFor({ timeout: 10_000 });
     await expect.poll(() => deployCard.getByRole('log').innerText()).toContain('Deployment #1 is live');
     await page.getByRole('button', { name: 'History' }).click();
-    await page.getByRole('navigation', { name: 'Conversations' }).getByText(`deploy ${APP}`).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('navigation', { name: 'Conversations' })
+      .getByText(`deploy ${APP}`)
+      .waitFor({ timeout: 10_000 });
     await page.getByRole('button', { name: 'Close history' }).click();
     await page.screenshot({ path: path.join(SCREENSHOTS, '08-phone-chat.png') });
   });

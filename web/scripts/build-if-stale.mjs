@@ -20,7 +20,18 @@ const stale = !fs.existsSync(built) || Math.max(...sources.map(newest)) > fs.sta
 if (stale) {
   console.log('web: building the UI (web/dist is missing or older than web/src)…');
   const started = Date.now();
-  const res = spawnSync(process.execPath, [path.join(web, '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', path.join(web, 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit' });
+  const res = spawnSync(
+    process.execPath,
+    [
+      path.join(web, '..', 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      path.join(web, 'vite.config.ts'),
+      '--logLevel',
+      'warn',
+    ],
+    { stdio: 'inherit' },
+  );
   if (res.status !== 0) {
     // The API is still useful without the UI, so the panel starts anyway; the error above says why.
     console.error('web: the UI build failed; the panel starts without it (run `npm run build:web` to see why).');

@@ -23,14 +23,21 @@ function Nav({ route }: { route: Route }) {
   return (
     <header className="topbar">
       <Link to="/" className="brand" aria-label="OpenPanel home">
-        <span className="brand-mark" aria-hidden="true">+</span>
+        <span className="brand-mark" aria-hidden="true">
+          +
+        </span>
         <span className="brand-name">OpenPanel</span>
       </Link>
       <nav className="nav" aria-label="Main">
         {NAV.map((item) => {
           const active = item.screens.includes(route.screen);
           return (
-            <Link key={item.to} to={item.to} className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined}>
+            <Link
+              key={item.to}
+              to={item.to}
+              className={active ? 'active' : undefined}
+              aria-current={active ? 'page' : undefined}
+            >
               {item.label}
               {item.to === '/approvals' && pending > 0 && (
                 <span className="count" aria-label={`${pending} pending`}>

@@ -36,7 +36,8 @@ export function matchRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second] = parts;
   if (!first) return { screen: 'chat' };
-  if (first === 'chat' || first === 'c') return second ? { screen: 'chat', conversationId: second } : { screen: 'chat' };
+  if (first === 'chat' || first === 'c')
+    return second ? { screen: 'chat', conversationId: second } : { screen: 'chat' };
   if (first === 'approvals') return second ? { screen: 'approvals', actionId: second } : { screen: 'approvals' };
   if (first === 'apps') return second ? { screen: 'app', name: second } : { screen: 'apps' };
   if (first === 'settings') return { screen: 'settings' };

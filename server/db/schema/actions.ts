@@ -1,6 +1,15 @@
 import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-export const actionStatusEnum = pgEnum('action_status', ['pending', 'approved', 'running', 'succeeded', 'failed', 'rejected', 'expired', 'cancelled']);
+export const actionStatusEnum = pgEnum('action_status', [
+  'pending',
+  'approved',
+  'running',
+  'succeeded',
+  'failed',
+  'rejected',
+  'expired',
+  'cancelled',
+]);
 
 /**
  * A tool call that needs (or needed) a human decision. It binds the tool, the canonical input

@@ -2,7 +2,17 @@ import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid 
 import { apps } from './apps.ts';
 
 export type BackupKind = 'volume' | 'postgres' | 'mysql' | 'redis' | 'panel';
-export type BackupDestination = { type: 'local'; path?: string } | { type: 's3'; bucket: string; prefix?: string; endpoint?: string; region?: string; accessKeyId: string; forcePathStyle?: boolean };
+export type BackupDestination =
+  | { type: 'local'; path?: string }
+  | {
+      type: 's3';
+      bucket: string;
+      prefix?: string;
+      endpoint?: string;
+      region?: string;
+      accessKeyId: string;
+      forcePathStyle?: boolean;
+    };
 
 export type BackupRunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'deleted';
 

@@ -1,4 +1,15 @@
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { apps, type AppHealthCheck, type AppVolume, type RestartPolicy } from './apps.ts';
 
 /** What the container ran with; a deployment is a record of what ran, so a rollback restores it. */
@@ -13,8 +24,16 @@ export interface DeploymentSettings {
   volumes: AppVolume[];
 }
 
-
-export const deploymentStatusEnum = pgEnum('deployment_status', ['queued', 'building', 'starting', 'running', 'failed', 'cancelled', 'superseded', 'rolled_back']);
+export const deploymentStatusEnum = pgEnum('deployment_status', [
+  'queued',
+  'building',
+  'starting',
+  'running',
+  'failed',
+  'cancelled',
+  'superseded',
+  'rolled_back',
+]);
 
 export const deployments = pgTable(
   'deployments',
@@ -45,7 +64,10 @@ export const deployments = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('deployments_app_number_idx').on(t.appId, t.number), index('deployments_status_idx').on(t.status)],
+  (t) => [
+    uniqueIndex('deployments_app_number_idx').on(t.appId, t.number),
+    index('deployments_status_idx').on(t.status),
+  ],
 );
 
 export type Deployment = typeof deployments.$inferSelect;

@@ -14,7 +14,11 @@ export async function detectGo(repo: RepoFacts, options: GenerateOptions): Promi
   const modulePath = /^module\s+(\S+)/m.exec(gomod)?.[1] ?? 'app';
   const goVersion = chooseGoVersion(/^go\s+(\d+\.\d+)/m.exec(gomod)?.[1], explanation);
   const pkg = await findMainPackage(repo, modulePath, explanation);
-  const binary = modulePath.split('/').pop()?.replace(/[^\w.-]/g, '') || 'app';
+  const binary =
+    modulePath
+      .split('/')
+      .pop()
+      ?.replace(/[^\w.-]/g, '') || 'app';
   const port = options.port ?? defaultPort;
   explanation.push(
     'The binary is built with CGO_ENABLED=0, so it runs on debian:bookworm-slim with only the CA certificates copied over.',
@@ -39,7 +43,14 @@ export async function detectGo(repo: RepoFacts, options: GenerateOptions): Promi
     `EXPOSE ${port}`,
     execCmd([`/usr/local/bin/${binary}`]),
   );
-  return { stack: 'go', dockerfile, dockerignore: dockerignore(['bin', '*.test', 'coverage.out']), port, startCommand: binary, explanation };
+  return {
+    stack: 'go',
+    dockerfile,
+    dockerignore: dockerignore(['bin', '*.test', 'coverage.out']),
+    port,
+    startCommand: binary,
+    explanation,
+  };
 }
 
 /** The newer of go.mod's minimum and the default, so the toolchain is never too old. */
@@ -50,7 +61,9 @@ function chooseGoVersion(required: string | undefined, explanation: string[]): s
   const newer = goVersions.filter((v) => compare(parseVersion(v) ?? [], wanted) >= 0);
   const choice = newer.includes(fallback) ? fallback : newer[0];
   if (!choice) {
-    explanation.push(`go.mod needs Go ${required}, newer than the images known here; using ${images.golang(goVersions.at(-1) ?? fallback)}.`);
+    explanation.push(
+      `go.mod needs Go ${required}, newer than the images known here; using ${images.golang(goVersions.at(-1) ?? fallback)}.`,
+    );
     return goVersions.at(-1) ?? fallback;
   }
   explanation.push(`go.mod needs Go ${required} or newer, so the build uses ${images.golang(choice)}.`);
@@ -74,7 +87,8 @@ async function findMainPackage(repo: RepoFacts, modulePath: string, explanation:
   }
   const commands = repo.matching(/^cmd\/[^/]+\/main\.go$/).map((f) => f.slice(0, -'/main.go'.length));
   const name = modulePath.split('/').pop();
-  const chosen = commands.find((c) => c === `cmd/${name}`) ?? commands.find((c) => /\/(server|api|web)$/.test(c)) ?? commands[0];
+  const chosen =
+    commands.find((c) => c === `cmd/${name}`) ?? commands.find((c) => /\/(server|api|web)$/.test(c)) ?? commands[0];
   if (chosen) {
     explanation.push(
       commands.length > 1
@@ -89,5 +103,9 @@ async function findMainPackage(repo: RepoFacts, modulePath: string, explanation:
     explanation.push(`Found ${other}, so ./${dir} is built.`);
     return `./${dir}`;
   }
-  throw new DomainError('invalid', 'Found go.mod, but no main package to build.', 'Add a main.go (package main) at the root or under cmd/<name>/, or add a Dockerfile.');
+  throw new DomainError(
+    'invalid',
+    'Found go.mod, but no main package to build.',
+    'Add a main.go (package main) at the root or under cmd/<name>/, or add a Dockerfile.',
+  );
 }

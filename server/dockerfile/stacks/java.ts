@@ -13,10 +13,14 @@ export async function detectJava(repo: RepoFacts, options: GenerateOptions): Pro
   const spring = /<artifactId>spring-boot/.test(pom);
   if (spring) explanation.push('Found Spring Boot, so the port is passed as -Dserver.port=$PORT.');
   if (/<modules>/.test(pom)) {
-    explanation.push('pom.xml lists modules; the first runnable jar in target/ of the root is used. Adjust the copy step for a module.');
+    explanation.push(
+      'pom.xml lists modules; the first runnable jar in target/ of the root is used. Adjust the copy step for a module.',
+    );
   }
   const port = options.port ?? defaultPort;
-  explanation.push(`The JRE image runs the jar as the unprivileged app user; the app must listen on 0.0.0.0:$PORT (PORT=${port}).`);
+  explanation.push(
+    `The JRE image runs the jar as the unprivileged app user; the app must listen on 0.0.0.0:$PORT (PORT=${port}).`,
+  );
   const command = `java $JAVA_OPTS${spring ? ' -Dserver.port=$PORT' : ''} -jar /app/app.jar`;
 
   const dockerfile = joinLines(
@@ -60,7 +64,10 @@ function javaVersion(pom: string, explanation: string[]): string {
   const fallback = javaVersions[0];
   if (!declared) return fallback;
   // The lowest LTS at or above the requested release compiles and runs it.
-  const choice = [...javaVersions].sort((a, b) => Number(a) - Number(b)).find((v) => Number(v) >= Number(declared)) ?? javaVersions.at(-1) ?? fallback;
+  const choice =
+    [...javaVersions].sort((a, b) => Number(a) - Number(b)).find((v) => Number(v) >= Number(declared)) ??
+    javaVersions.at(-1) ??
+    fallback;
   explanation.push(`pom.xml targets Java ${declared}, so the images use Java ${choice}.`);
   return choice;
 }

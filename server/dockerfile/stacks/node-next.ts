@@ -20,7 +20,9 @@ export async function detectNextjs(ctx: NodeContext, options: GenerateOptions): 
   let runtimeLines: string[];
   let args: string[];
   if (standalone) {
-    explanation.push(`${configFile} sets output: 'standalone', so only the traced server (.next/standalone) and static files are copied into the runtime image.`);
+    explanation.push(
+      `${configFile} sets output: 'standalone', so only the traced server (.next/standalone) and static files are copied into the runtime image.`,
+    );
     args = [runtime, 'server.js'];
     runtimeLines = [
       repo.hasDir('public') ? `COPY --from=build --chown=${ctx.user}:${ctx.user} /app/public ./public` : null,
@@ -28,11 +30,16 @@ export async function detectNextjs(ctx: NodeContext, options: GenerateOptions): 
       `COPY --from=build --chown=${ctx.user}:${ctx.user} /app/.next/static ./.next/static`,
     ].filter((l): l is string => l !== null);
   } else {
-    explanation.push("next.config does not set output: 'standalone', so the whole app runs with `next start`; set it for a much smaller image.");
+    explanation.push(
+      "next.config does not set output: 'standalone', so the whole app runs with `next start`; set it for a much smaller image.",
+    );
     const startScript = script(pkg, 'start');
     args = startScript?.includes('next start') ? pm.runArgs('start') : [runtime, 'node_modules/.bin/next', 'start'];
     // Next.js writes its cache under .next at run time, so the app user owns the files.
-    runtimeLines = [...(args[0] === 'yarn' ? pm.runtimeSetup : []), `COPY --from=build --chown=${ctx.user}:${ctx.user} /app ./`];
+    runtimeLines = [
+      ...(args[0] === 'yarn' ? pm.runtimeSetup : []),
+      `COPY --from=build --chown=${ctx.user}:${ctx.user} /app ./`,
+    ];
   }
   explanation.push(`Next.js reads PORT and HOSTNAME, so it listens on 0.0.0.0:${port}.`);
 

@@ -10,7 +10,10 @@ const packageJsonSchema = z.object({
   scripts: stringRecord.optional().catch(undefined),
   dependencies: stringRecord.optional().catch(undefined),
   devDependencies: stringRecord.optional().catch(undefined),
-  engines: z.object({ node: z.string().optional().catch(undefined) }).optional().catch(undefined),
+  engines: z
+    .object({ node: z.string().optional().catch(undefined) })
+    .optional()
+    .catch(undefined),
   packageManager: z.string().optional().catch(undefined),
   workspaces: z.unknown().optional(),
 });

@@ -46,12 +46,18 @@ export async function detectPackageManager(repo: RepoFacts, pkg: PackageJson): P
   if (lockFile) {
     evidence.push(`Found ${lockFile}, so dependencies are installed with ${name}.`);
     if (found.length > 1) {
-      evidence.push(`Several lock files exist (${found.join(', ')}); ${lockFile} was used. Delete the others to avoid drift.`);
+      evidence.push(
+        `Several lock files exist (${found.join(', ')}); ${lockFile} was used. Delete the others to avoid drift.`,
+      );
     }
   } else if (declaredName) {
-    evidence.push(`package.json declares "packageManager": "${pkg.packageManager}", so dependencies are installed with ${name}.`);
+    evidence.push(
+      `package.json declares "packageManager": "${pkg.packageManager}", so dependencies are installed with ${name}.`,
+    );
   } else {
-    evidence.push('No lock file was found, so dependencies are installed with npm install; commit package-lock.json for repeatable builds.');
+    evidence.push(
+      'No lock file was found, so dependencies are installed with npm install; commit package-lock.json for repeatable builds.',
+    );
   }
   const version = declaredName === name ? declaredVersion : undefined;
   const manifestFiles = ['package.json', ...(lockFile ? [lockFile] : [])];
@@ -89,7 +95,8 @@ export async function detectPackageManager(repo: RepoFacts, pkg: PackageJson): P
       }
       const major = Number(version?.split('.')[0] ?? 4);
       evidence.push('This is Yarn 2 or newer (Berry), enabled through corepack in both stages.');
-      if (major < 4) evidence.push('Yarn before 4 cannot drop dev dependencies without a plugin, so they stay in the image.');
+      if (major < 4)
+        evidence.push('Yarn before 4 cannot drop dev dependencies without a plugin, so they stay in the image.');
       return {
         ...base,
         buildSetup: [corepackEnv, 'RUN corepack enable'],

@@ -18,12 +18,26 @@ export interface NodeContext {
   explanation: string[];
 }
 
-export function nodeContext(repo: RepoFacts, pkg: PackageJson, pm: NodePackageManager, explanation: string[]): NodeContext {
+export function nodeContext(
+  repo: RepoFacts,
+  pkg: PackageJson,
+  pm: NodePackageManager,
+  explanation: string[],
+): NodeContext {
   const workspaces = pkg.workspaces !== undefined || repo.has('pnpm-workspace.yaml');
   if (workspaces) explanation.push('This is a workspace (monorepo), so the whole source is copied before installing.');
   if (pm.name === 'bun') {
     explanation.push(`Bun builds in ${images.bun} and runs in ${images.bunSlim} as the bun user.`);
-    return { repo, pkg, pm, buildImage: images.bun, runtimeImage: images.bunSlim, user: 'bun', workspaces, explanation };
+    return {
+      repo,
+      pkg,
+      pm,
+      buildImage: images.bun,
+      runtimeImage: images.bunSlim,
+      user: 'bun',
+      workspaces,
+      explanation,
+    };
   }
   const wanted = pkg.engines?.node;
   let major = pickVersion(nodeMajors, wanted);
@@ -42,7 +56,12 @@ export function nodeBuildStage(ctx: NodeContext, opts: { build: boolean; prune: 
   const { pm } = ctx;
   const install: Line[] = ctx.workspaces
     ? ['COPY . .', `RUN ${pm.install}`]
-    : [`COPY ${pm.manifestFiles.join(' ')} ./`, ...pm.manifestDirs.map((d) => `COPY ${d} ./${d}`), `RUN ${pm.install}`, 'COPY . .'];
+    : [
+        `COPY ${pm.manifestFiles.join(' ')} ./`,
+        ...pm.manifestDirs.map((d) => `COPY ${d} ./${d}`),
+        `RUN ${pm.install}`,
+        'COPY . .',
+      ];
   return [
     `FROM ${ctx.buildImage} AS build`,
     'WORKDIR /app',
@@ -55,5 +74,16 @@ export function nodeBuildStage(ctx: NodeContext, opts: { build: boolean; prune: 
 }
 
 export function nodeDockerignore(extra: string[] = []): string[] {
-  return ['node_modules', 'npm-debug.log*', 'yarn-error.log', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', 'coverage', ...extra];
+  return [
+    'node_modules',
+    'npm-debug.log*',
+    'yarn-error.log',
+    '.next',
+    '.nuxt',
+    '.output',
+    '.svelte-kit',
+    '.turbo',
+    'coverage',
+    ...extra,
+  ];
 }

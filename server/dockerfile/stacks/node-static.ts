@@ -17,9 +17,23 @@ interface StaticBuilder {
 
 const builders: StaticBuilder[] = [
   { dep: '@sveltejs/adapter-static', id: 'sveltekit', label: 'SvelteKit with adapter-static', outDir: 'build' },
-  { dep: 'astro', id: 'astro', label: 'Astro', outDir: 'dist', configs: ['astro.config.mjs', 'astro.config.ts', 'astro.config.js'], outDirKey: 'outDir' },
+  {
+    dep: 'astro',
+    id: 'astro',
+    label: 'Astro',
+    outDir: 'dist',
+    configs: ['astro.config.mjs', 'astro.config.ts', 'astro.config.js'],
+    outDirKey: 'outDir',
+  },
   { dep: 'react-scripts', id: 'create-react-app', label: 'Create React App', outDir: 'build' },
-  { dep: '@vue/cli-service', id: 'vue-cli', label: 'Vue CLI', outDir: 'dist', configs: ['vue.config.js'], outDirKey: 'outputDir' },
+  {
+    dep: '@vue/cli-service',
+    id: 'vue-cli',
+    label: 'Vue CLI',
+    outDir: 'dist',
+    configs: ['vue.config.js'],
+    outDirKey: 'outputDir',
+  },
   { dep: 'gatsby', id: 'gatsby', label: 'Gatsby', outDir: 'public' },
   { dep: '@docusaurus/core', id: 'docusaurus', label: 'Docusaurus', outDir: 'build' },
   { dep: 'parcel', id: 'parcel', label: 'Parcel', outDir: 'dist' },
@@ -35,13 +49,29 @@ const builders: StaticBuilder[] = [
 
 /** Dependencies that mean the app has its own server, so its build output is not just files. */
 const serverDeps = [
-  '@sveltejs/kit', 'express', 'fastify', 'koa', 'hono', '@hono/node-server', '@nestjs/core', 'nuxt', '@sveltejs/adapter-node',
-  '@remix-run/node', '@remix-run/serve', '@react-router/node', '@react-router/serve', '@astrojs/node',
-  '@solidjs/start', '@tanstack/react-start', 'socket.io', 'ws',
+  '@sveltejs/kit',
+  'express',
+  'fastify',
+  'koa',
+  'hono',
+  '@hono/node-server',
+  '@nestjs/core',
+  'nuxt',
+  '@sveltejs/adapter-node',
+  '@remix-run/node',
+  '@remix-run/serve',
+  '@react-router/node',
+  '@react-router/serve',
+  '@astrojs/node',
+  '@solidjs/start',
+  '@tanstack/react-start',
+  'socket.io',
+  'ws',
 ];
 
 /** Start scripts that only serve files during development, not a production server. */
-const devServerScript = /^(vite|vite preview|react-scripts start|vue-cli-service serve|astro (dev|preview)|parcel|gatsby (develop|serve)|docusaurus (start|serve)|serve\b|http-server\b)/;
+const devServerScript =
+  /^(vite|vite preview|react-scripts start|vue-cli-service serve|astro (dev|preview)|parcel|gatsby (develop|serve)|docusaurus (start|serve)|serve\b|http-server\b)/;
 
 /** A front-end whose build output is static files: built with Node, served by nginx. */
 export async function detectStaticBuild(ctx: NodeContext, options: GenerateOptions): Promise<StackDraft | null> {

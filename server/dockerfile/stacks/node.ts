@@ -16,7 +16,9 @@ export async function detectNode(repo: RepoFacts, options: GenerateOptions): Pro
   const pm = await detectPackageManager(repo, pkg);
   const explanation = ['Found package.json, so this is a Node.js project.', ...pm.evidence];
   const ctx = nodeContext(repo, pkg, pm, explanation);
-  return (await detectNextjs(ctx, options)) ?? (await detectStaticBuild(ctx, options)) ?? (await nodeServer(ctx, options));
+  return (
+    (await detectNextjs(ctx, options)) ?? (await detectStaticBuild(ctx, options)) ?? (await nodeServer(ctx, options))
+  );
 }
 
 interface Start {
@@ -43,11 +45,15 @@ async function nodeServer(ctx: NodeContext, options: GenerateOptions): Promise<S
       explanation.push(`${start.entry} reads PORT, so the container sets PORT=${port}.`);
     } else if (hardCoded) {
       if (options.port === undefined) port = Number(hardCoded);
-      explanation.push(`${start.entry} listens on port ${hardCoded} without reading PORT; make it use process.env.PORT so the panel can choose the port.`);
+      explanation.push(
+        `${start.entry} listens on port ${hardCoded} without reading PORT; make it use process.env.PORT so the panel can choose the port.`,
+      );
     }
   }
   explanation.push(`The app must listen on 0.0.0.0 (HOST is set) and on $PORT (${port}).`);
-  explanation.push(`App files belong to root and the app runs as the unprivileged ${ctx.user} user; write data to a mounted volume.`);
+  explanation.push(
+    `App files belong to root and the app runs as the unprivileged ${ctx.user} user; write data to a mounted volume.`,
+  );
 
   const dockerfile = joinLines(
     header('Node.js'),
@@ -75,8 +81,20 @@ async function nodeServer(ctx: NodeContext, options: GenerateOptions): Promise<S
 /** SSR frameworks whose production server has a fixed entry point after `build`. */
 const frameworkServers: { dep: string; when?: string; entry: string; stack: string; label: string }[] = [
   { dep: 'nuxt', entry: '.output/server/index.mjs', stack: 'nuxt', label: 'Nuxt' },
-  { dep: '@sveltejs/kit', when: '@sveltejs/adapter-node', entry: 'build/index.js', stack: 'sveltekit', label: 'SvelteKit with adapter-node' },
-  { dep: 'astro', when: '@astrojs/node', entry: 'dist/server/entry.mjs', stack: 'astro-node', label: 'Astro with @astrojs/node' },
+  {
+    dep: '@sveltejs/kit',
+    when: '@sveltejs/adapter-node',
+    entry: 'build/index.js',
+    stack: 'sveltekit',
+    label: 'SvelteKit with adapter-node',
+  },
+  {
+    dep: 'astro',
+    when: '@astrojs/node',
+    entry: 'dist/server/entry.mjs',
+    stack: 'astro-node',
+    label: 'Astro with @astrojs/node',
+  },
 ];
 
 function findStart(ctx: NodeContext): Start {
@@ -86,7 +104,9 @@ function findStart(ctx: NodeContext): Start {
   if (startScript) {
     const direct = /^(?:node|bun)\s+(?:run\s+)?([\w./@-]+)$/.exec(startScript.trim())?.[1];
     if (direct) {
-      explanation.push(`The "start" script is "${startScript}", so the container runs ${runtime} ${direct} directly (signals reach the app).`);
+      explanation.push(
+        `The "start" script is "${startScript}", so the container runs ${runtime} ${direct} directly (signals reach the app).`,
+      );
       return { args: [runtime, direct], entry: resolveEntry(repo, direct), stack: 'node' };
     }
     explanation.push(`The container runs the "start" script ("${startScript}").`);
@@ -102,7 +122,9 @@ function findStart(ctx: NodeContext): Start {
     explanation.push(`There is no "start" script, so the container runs "main" from package.json (${pkg.main}).`);
     return { args: [runtime, pkg.main], entry: resolveEntry(repo, pkg.main), stack: 'node' };
   }
-  const guess = repo.first(...['server', 'index', 'app', 'main'].flatMap((n) => [`${n}.js`, `${n}.mjs`, `src/${n}.js`, `src/${n}.mjs`]));
+  const guess = repo.first(
+    ...['server', 'index', 'app', 'main'].flatMap((n) => [`${n}.js`, `${n}.mjs`, `src/${n}.js`, `src/${n}.mjs`]),
+  );
   if (guess) {
     explanation.push(`There is no "start" script, so the container runs ${guess}.`);
     return { args: [runtime, guess], entry: guess, stack: 'node' };

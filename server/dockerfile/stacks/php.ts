@@ -6,8 +6,17 @@ import { pickVersion } from '../version-range.ts';
 
 /** Extensions docker-php-ext-install can build, with the -dev packages they need. */
 const extensions: Record<string, string[]> = {
-  bcmath: [], exif: [], mysqli: [], opcache: [], pcntl: [], pdo_mysql: [], sockets: [],
-  pdo_pgsql: ['libpq-dev'], pgsql: ['libpq-dev'], intl: ['libicu-dev'], zip: ['libzip-dev'],
+  bcmath: [],
+  exif: [],
+  mysqli: [],
+  opcache: [],
+  pcntl: [],
+  pdo_mysql: [],
+  sockets: [],
+  pdo_pgsql: ['libpq-dev'],
+  pgsql: ['libpq-dev'],
+  intl: ['libicu-dev'],
+  zip: ['libzip-dev'],
 };
 
 interface ComposerJson {
@@ -27,9 +36,14 @@ export async function detectPhp(repo: RepoFacts, options: GenerateOptions): Prom
   const version = pickVersion(phpVersions, require.php) ?? phpVersions[0];
   if (require.php) explanation.push(`composer.json requires PHP "${require.php}", so the image uses PHP ${version}.`);
 
-  const wanted = Object.keys(require).filter((k) => k.startsWith('ext-')).map((k) => k.slice(4));
+  const wanted = Object.keys(require)
+    .filter((k) => k.startsWith('ext-'))
+    .map((k) => k.slice(4));
   const installable = wanted.filter((e) => e in extensions);
-  if (installable.length > 0) explanation.push(`composer.json needs ${installable.map((e) => `ext-${e}`).join(', ')}, so those extensions are compiled in.`);
+  if (installable.length > 0)
+    explanation.push(
+      `composer.json needs ${installable.map((e) => `ext-${e}`).join(', ')}, so those extensions are compiled in.`,
+    );
   const devPackages = [...new Set(installable.flatMap((e) => extensions[e] ?? []))];
   const extensionLines: Line[] = [
     devPackages.length > 0 ? aptInstall(devPackages) : null,
@@ -51,7 +65,9 @@ export async function detectPhp(repo: RepoFacts, options: GenerateOptions): Prom
         '',
       ]
     : [];
-  const source = hasComposer ? 'COPY --from=vendor --chown=www-data:www-data /app /var/www/html' : 'COPY --chown=www-data:www-data . /var/www/html';
+  const source = hasComposer
+    ? 'COPY --from=vendor --chown=www-data:www-data /app /var/www/html'
+    : 'COPY --chown=www-data:www-data . /var/www/html';
 
   if (await wantsFpm(repo)) {
     const port = options.port ?? 9000;
@@ -95,8 +111,21 @@ export async function detectPhp(repo: RepoFacts, options: GenerateOptions): Prom
   return result('php-apache', dockerfile, port, 'apache2-foreground', explanation);
 }
 
-function result(stack: string, dockerfile: string, port: number, startCommand: string, explanation: string[]): StackDraft {
-  return { stack, dockerfile, dockerignore: dockerignore(['vendor', 'node_modules', 'storage/logs/*', 'storage/framework/cache/*']), port, startCommand, explanation };
+function result(
+  stack: string,
+  dockerfile: string,
+  port: number,
+  startCommand: string,
+  explanation: string[],
+): StackDraft {
+  return {
+    stack,
+    dockerfile,
+    dockerignore: dockerignore(['vendor', 'node_modules', 'storage/logs/*', 'storage/framework/cache/*']),
+    port,
+    startCommand,
+    explanation,
+  };
 }
 
 /** An nginx config that passes PHP to FastCGI means the app expects php-fpm behind its own web server. */

@@ -13,7 +13,12 @@ export interface PythonStart {
 
 const frameworks: { dep: string; label: string; server: PythonServer; pattern: RegExp }[] = [
   { dep: 'fastapi', label: 'FastAPI', server: 'uvicorn', pattern: /^(\w+)\s*(?::[^=]+)?=\s*(?:fastapi\.)?FastAPI\(/m },
-  { dep: 'starlette', label: 'Starlette', server: 'uvicorn', pattern: /^(\w+)\s*(?::[^=]+)?=\s*(?:starlette\.applications\.)?Starlette\(/m },
+  {
+    dep: 'starlette',
+    label: 'Starlette',
+    server: 'uvicorn',
+    pattern: /^(\w+)\s*(?::[^=]+)?=\s*(?:starlette\.applications\.)?Starlette\(/m,
+  },
   { dep: 'flask', label: 'Flask', server: 'gunicorn', pattern: /^(\w+)\s*(?::[^=]+)?=\s*(?:flask\.)?Flask\(/m },
 ];
 
@@ -21,7 +26,11 @@ const preferredFiles = ['main.py', 'app.py', 'server.py', 'wsgi.py', 'asgi.py', 
 const maxScannedFiles = 80;
 
 /** How to start the app: a Procfile, Django, a Flask/FastAPI/Starlette app object, or a script. */
-export async function findPythonStart(repo: RepoFacts, project: PythonProject, explanation: string[]): Promise<PythonStart | null> {
+export async function findPythonStart(
+  repo: RepoFacts,
+  project: PythonProject,
+  explanation: string[],
+): Promise<PythonStart | null> {
   const procfile = /^web:\s*(.+)$/m.exec((await repo.read('Procfile')) ?? '')?.[1]?.trim();
   if (procfile) {
     explanation.push(`The Procfile's web process ("${procfile}") is the start command.`);
@@ -35,7 +44,9 @@ export async function findPythonStart(repo: RepoFacts, project: PythonProject, e
     if (wsgi) {
       const module = moduleOf(wsgi.slice(base.length));
       explanation.push(`Found django in the dependencies and ${wsgi}, so gunicorn serves ${module}:application.`);
-      explanation.push('Run `python manage.py collectstatic` and migrations as a release step; they are not part of the image build.');
+      explanation.push(
+        'Run `python manage.py collectstatic` and migrations as a release step; they are not part of the image build.',
+      );
       return { command: gunicorn(`${module}:application`, base), framework: 'django', server: 'gunicorn' };
     }
   }
@@ -48,7 +59,12 @@ export async function findPythonStart(repo: RepoFacts, project: PythonProject, e
       const factory = await findAppObject(repo, /^def\s+(create_app|make_app)\s*\(/m);
       if (factory) found = { ...factory, variable: `${factory.variable}()` };
     }
-    const target = found ?? { file: null, module: framework.server === 'uvicorn' ? 'main' : 'app', variable: 'app', dir: '' };
+    const target = found ?? {
+      file: null,
+      module: framework.server === 'uvicorn' ? 'main' : 'app',
+      variable: 'app',
+      dir: '',
+    };
     const spec = `${target.module}:${target.variable}`;
     explanation.push(
       found
@@ -61,7 +77,9 @@ export async function findPythonStart(repo: RepoFacts, project: PythonProject, e
 
   const script = repo.first('main.py', 'app.py', 'server.py', 'run.py');
   if (script) {
-    explanation.push(`No web framework was recognised, so the container runs python ${script}; it must listen on 0.0.0.0 and $PORT.`);
+    explanation.push(
+      `No web framework was recognised, so the container runs python ${script}; it must listen on 0.0.0.0 and $PORT.`,
+    );
     return { command: `python ${script}`, framework: 'script', server: null };
   }
   return null;
@@ -97,7 +115,11 @@ function rank(file: string): number {
 }
 
 function moduleOf(file: string): string {
-  return file.replace(/\.py$/, '').replace(/\/__init__$/, '').split('/').join('.');
+  return file
+    .replace(/\.py$/, '')
+    .replace(/\/__init__$/, '')
+    .split('/')
+    .join('.');
 }
 
 function dirOf(file: string): string {

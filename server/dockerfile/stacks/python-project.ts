@@ -30,16 +30,22 @@ export async function readPythonProject(repo: RepoFacts): Promise<PythonProject 
     evidence.push('Found pyproject.toml and uv.lock, so dependencies are installed with uv sync from the lock file.');
   } else if (repo.has('poetry.lock') && poetryTable) {
     installer = 'poetry';
-    evidence.push('Found pyproject.toml and poetry.lock, so dependencies are installed with Poetry from the lock file.');
+    evidence.push(
+      'Found pyproject.toml and poetry.lock, so dependencies are installed with Poetry from the lock file.',
+    );
   } else if (hasRequirements) {
     installer = 'pip-requirements';
     evidence.push('Found requirements.txt, so dependencies are installed with pip into a virtual environment.');
   } else if (poetryTable) {
     installer = 'poetry';
-    evidence.push('pyproject.toml has a [tool.poetry] table but no poetry.lock, so Poetry resolves dependencies at build time; commit poetry.lock for repeatable builds.');
+    evidence.push(
+      'pyproject.toml has a [tool.poetry] table but no poetry.lock, so Poetry resolves dependencies at build time; commit poetry.lock for repeatable builds.',
+    );
   } else if (buildable) {
     installer = 'pip-project';
-    evidence.push(`Found ${projectTable !== null ? 'pyproject.toml' : 'setup.py'} without a lock file, so the project is installed with pip install .`);
+    evidence.push(
+      `Found ${projectTable !== null ? 'pyproject.toml' : 'setup.py'} without a lock file, so the project is installed with pip install .`,
+    );
   } else {
     return null;
   }
@@ -52,7 +58,13 @@ export async function readPythonProject(repo: RepoFacts): Promise<PythonProject 
     for (const key of tomlKeys(tomlTable(pyproject, 'tool.poetry.dependencies') ?? '')) addDep(deps, key);
   }
   deps.delete('python');
-  return { installer, deps, pythonRange: await pythonRange(repo, pyproject, projectTable), requirementsNeedSource, evidence };
+  return {
+    installer,
+    deps,
+    pythonRange: await pythonRange(repo, pyproject, projectTable),
+    requirementsNeedSource,
+    evidence,
+  };
 }
 
 export function normalizeName(name: string): string {
@@ -85,7 +97,11 @@ async function collectRequirements(repo: RepoFacts, file: string, deps: Set<stri
   return needsSource;
 }
 
-async function pythonRange(repo: RepoFacts, pyproject: string | null, projectTable: string | null): Promise<string | null> {
+async function pythonRange(
+  repo: RepoFacts,
+  pyproject: string | null,
+  projectTable: string | null,
+): Promise<string | null> {
   const pinned = (await repo.read('.python-version'))?.trim().split(/\s+/)[0];
   if (pinned && /^\d+\.\d+/.test(pinned)) return `==${pinned.split('.').slice(0, 2).join('.')}`;
   const runtime = /python-(\d+\.\d+)/.exec((await repo.read('runtime.txt')) ?? '')?.[1];

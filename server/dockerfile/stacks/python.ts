@@ -25,7 +25,9 @@ export async function detectPython(repo: RepoFacts, options: GenerateOptions): P
   const port = options.port ?? defaultPort;
   const installServer = start.server && !project.deps.has(start.server) ? start.server : null;
   if (installServer) explanation.push(`${installServer} is not in the dependencies, so the build stage installs it.`);
-  explanation.push(`The app listens on 0.0.0.0:$PORT (PORT=${port}) and runs as the unprivileged app user from a virtual environment in /opt/venv.`);
+  explanation.push(
+    `The app listens on 0.0.0.0:$PORT (PORT=${port}) and runs as the unprivileged app user from a virtual environment in /opt/venv.`,
+  );
 
   const dockerfile = joinLines(
     header('Python'),
@@ -46,7 +48,18 @@ export async function detectPython(repo: RepoFacts, options: GenerateOptions): P
   return {
     stack: start.framework === 'script' || start.framework === 'procfile' ? 'python' : `python-${start.framework}`,
     dockerfile,
-    dockerignore: dockerignore(['__pycache__', '*.py[cod]', '.venv', 'venv', '.pytest_cache', '.mypy_cache', '.ruff_cache', '.tox', '.coverage', 'htmlcov']),
+    dockerignore: dockerignore([
+      '__pycache__',
+      '*.py[cod]',
+      '.venv',
+      'venv',
+      '.pytest_cache',
+      '.mypy_cache',
+      '.ruff_cache',
+      '.tox',
+      '.coverage',
+      'htmlcov',
+    ]),
     port,
     startCommand: start.command,
     explanation,
@@ -56,8 +69,10 @@ export async function detectPython(repo: RepoFacts, options: GenerateOptions): P
 function pythonImage(project: PythonProject, explanation: string[]): string {
   const range = project.pythonRange;
   const version = pickVersion(pythonVersions, range);
-  if (range && version) explanation.push(`The project asks for Python "${range}", so the image is ${images.python(version)}.`);
-  if (range && !version) explanation.push(`No supported Python image matches "${range}"; using ${images.python(pythonVersions[0])}.`);
+  if (range && version)
+    explanation.push(`The project asks for Python "${range}", so the image is ${images.python(version)}.`);
+  if (range && !version)
+    explanation.push(`No supported Python image matches "${range}"; using ${images.python(pythonVersions[0])}.`);
   return images.python(version ?? pythonVersions[0]);
 }
 

@@ -29,7 +29,10 @@ export async function detectRuby(repo: RepoFacts, options: GenerateOptions): Pro
   const port = options.port ?? defaultPort;
   const start = await rubyStart(repo, gems, rails, explanation);
   const native = nativeGems.filter((n) => gems.has(n.gem));
-  if (native.length > 0) explanation.push(`The ${native.map((n) => n.gem).join(' and ')} gems build against system libraries, so those are installed.`);
+  if (native.length > 0)
+    explanation.push(
+      `The ${native.map((n) => n.gem).join(' and ')} gems build against system libraries, so those are installed.`,
+    );
   const assets = rails && repo.hasDir('app/assets');
   if (assets) explanation.push('Rails assets are precompiled in the build stage with a dummy secret key.');
   explanation.push(`The app listens on 0.0.0.0:$PORT (PORT=${port}) and runs as the unprivileged app user.`);
@@ -75,8 +78,10 @@ async function rubyVersion(repo: RepoFacts, gemfile: string, explanation: string
   // Bundler's ~> is the same pessimistic operator as PEP 440's ~=.
   const range = pinned ? `==${pinned.split('.').slice(0, 2).join('.')}` : declared?.replace(/^~>\s*/, '~=');
   const version = pickVersion(rubyVersions, range);
-  if (range && version) explanation.push(`The app asks for Ruby ${pinned ?? declared}, so the image is ${images.ruby(version)}.`);
-  if (range && !version) explanation.push(`No supported Ruby image matches ${pinned ?? declared}; using ${images.ruby(rubyVersions[0])}.`);
+  if (range && version)
+    explanation.push(`The app asks for Ruby ${pinned ?? declared}, so the image is ${images.ruby(version)}.`);
+  if (range && !version)
+    explanation.push(`No supported Ruby image matches ${pinned ?? declared}; using ${images.ruby(rubyVersions[0])}.`);
   return version ?? rubyVersions[0];
 }
 
@@ -95,7 +100,9 @@ async function rubyStart(repo: RepoFacts, gems: Set<string>, rails: boolean, exp
       explanation.push('Found config.ru and puma, so puma serves the Rack app.');
       return 'bundle exec puma -b tcp://0.0.0.0:$PORT config.ru';
     }
-    explanation.push('Found config.ru, so rackup serves the Rack app; add puma to the Gemfile for a production server.');
+    explanation.push(
+      'Found config.ru, so rackup serves the Rack app; add puma to the Gemfile for a production server.',
+    );
     return 'bundle exec rackup --host 0.0.0.0 --port $PORT config.ru';
   }
   const script = repo.first('app.rb', 'server.rb', 'main.rb');
@@ -103,5 +110,9 @@ async function rubyStart(repo: RepoFacts, gems: Set<string>, rails: boolean, exp
     explanation.push(`The container runs ruby ${script}${gems.has('sinatra') ? ' (Sinatra reads -o and -p)' : ''}.`);
     return gems.has('sinatra') ? `bundle exec ruby ${script} -o 0.0.0.0 -p $PORT` : `bundle exec ruby ${script}`;
   }
-  throw new DomainError('invalid', 'Found a Gemfile, but not how to start the app.', 'Add a config.ru, a Procfile with a "web:" line, or a Dockerfile.');
+  throw new DomainError(
+    'invalid',
+    'Found a Gemfile, but not how to start the app.',
+    'Add a config.ru, a Procfile with a "web:" line, or a Dockerfile.',
+  );
 }

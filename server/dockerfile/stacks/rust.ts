@@ -11,7 +11,9 @@ export async function detectRust(repo: RepoFacts, options: GenerateOptions): Pro
   const cargo = await repo.read('Cargo.toml');
   if (cargo === null) return null;
   const explanation = ['Found Cargo.toml, so this is a Rust app, compiled in release mode in a rust build stage.'];
-  const bins = tomlArrayTables(cargo, 'bin').map((b) => tomlString(b, 'name')).filter((n): n is string => Boolean(n));
+  const bins = tomlArrayTables(cargo, 'bin')
+    .map((b) => tomlString(b, 'name'))
+    .filter((n): n is string => Boolean(n));
   const packageName = tomlString(tomlTable(cargo, 'package') ?? '', 'name');
   const binary = bins[0] ?? packageName;
   if (!binary) {
@@ -21,11 +23,15 @@ export async function detectRust(repo: RepoFacts, options: GenerateOptions): Pro
       'For a workspace, add a Dockerfile, or generate from the member crate that holds the server.',
     );
   }
-  explanation.push(bins[0] ? `Cargo.toml declares the binary ${binary}.` : `The binary is the package name, ${binary}.`);
+  explanation.push(
+    bins[0] ? `Cargo.toml declares the binary ${binary}.` : `The binary is the package name, ${binary}.`,
+  );
   const locked = repo.has('Cargo.lock');
   if (locked) explanation.push('Found Cargo.lock, so the build uses --locked.');
   const port = options.port ?? defaultPort;
-  explanation.push(`The binary runs on debian:bookworm-slim (with CA certificates) as the unprivileged app user; it must listen on 0.0.0.0 and read PORT (${port}).`);
+  explanation.push(
+    `The binary runs on debian:bookworm-slim (with CA certificates) as the unprivileged app user; it must listen on 0.0.0.0 and read PORT (${port}).`,
+  );
 
   const dockerfile = joinLines(
     header('Rust'),

@@ -20,5 +20,12 @@ export async function detectStaticHtml(repo: RepoFacts, options: GenerateOptions
     `EXPOSE ${port}`,
     execCmd(['nginx', '-g', 'daemon off;']),
   );
-  return { stack: 'static-html', dockerfile, dockerignore: dockerignore(['node_modules']), port, startCommand: "nginx -g 'daemon off;'", explanation };
+  return {
+    stack: 'static-html',
+    dockerfile,
+    dockerignore: dockerignore(['node_modules']),
+    port,
+    startCommand: "nginx -g 'daemon off;'",
+    explanation,
+  };
 }

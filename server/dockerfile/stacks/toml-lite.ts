@@ -48,7 +48,9 @@ export function tomlStringArray(body: string, key: string): string[] {
 
 /** The keys assigned in a table body (`name = ...`), unquoted. */
 export function tomlKeys(body: string): string[] {
-  return [...body.matchAll(/^\s*("[^"]+"|'[^']+'|[A-Za-z0-9_.-]+)\s*=/gm)].map((m) => (m[1] ?? '').replace(/^["']|["']$/g, ''));
+  return [...body.matchAll(/^\s*("[^"]+"|'[^']+'|[A-Za-z0-9_.-]+)\s*=/gm)].map((m) =>
+    (m[1] ?? '').replace(/^["']|["']$/g, ''),
+  );
 }
 
 /** All `[[name]]` array-of-tables bodies. */

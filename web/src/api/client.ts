@@ -37,14 +37,23 @@ export function csrfHeaders(): Record<string, string> {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export async function api<T>(path: string, opts: { method?: Method; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  opts: { method?: Method; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') Object.assign(headers, csrfHeaders());
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', body: opts.body === undefined ? undefined : JSON.stringify(opts.body), signal: opts.signal });
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+    });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'network', 'The panel cannot be reached. Check that it is running.');
@@ -53,9 +62,16 @@ export async function api<T>(path: string, opts: { method?: Method; body?: unkno
   const text = await res.text();
   const body = text ? safeJson(text) : undefined;
   if (!res.ok) {
-    const error = (body as { error?: { type?: string; message?: string; fields?: { path: string; message: string }[] } } | undefined)?.error;
+    const error = (
+      body as { error?: { type?: string; message?: string; fields?: { path: string; message: string }[] } } | undefined
+    )?.error;
     if (res.status === 401 && path !== '/api/auth/login' && path !== '/api/auth/me') onUnauthorized?.();
-    throw new ApiError(res.status, error?.type ?? 'http', error?.message ?? `The panel answered ${res.status} ${res.statusText}.`, error?.fields);
+    throw new ApiError(
+      res.status,
+      error?.type ?? 'http',
+      error?.message ?? `The panel answered ${res.status} ${res.statusText}.`,
+      error?.fields,
+    );
   }
   return body as T;
 }

@@ -62,19 +62,22 @@ export function useEventSource(url: string | null, handlers: SseHandlers): { con
   useEffect(() => {
     if (!url) return;
     const source = new EventSource(url, { withCredentials: true });
-    const listeners = events.split(',').filter(Boolean).map((name) => {
-      const listener = (ev: MessageEvent<string>) => {
-        let data: unknown = ev.data;
-        try {
-          data = JSON.parse(ev.data);
-        } catch {
-          /* plain text data */
-        }
-        ref.current[name]?.(data, ev);
-      };
-      source.addEventListener(name, listener as EventListener);
-      return [name, listener] as const;
-    });
+    const listeners = events
+      .split(',')
+      .filter(Boolean)
+      .map((name) => {
+        const listener = (ev: MessageEvent<string>) => {
+          let data: unknown = ev.data;
+          try {
+            data = JSON.parse(ev.data);
+          } catch {
+            /* plain text data */
+          }
+          ref.current[name]?.(data, ev);
+        };
+        source.addEventListener(name, listener as EventListener);
+        return [name, listener] as const;
+      });
     source.onopen = () => {
       setConnected(true);
       setFailed(false);

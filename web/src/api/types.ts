@@ -1,7 +1,15 @@
 /** Shapes of the panel's REST API (see /api/openapi.json), as the UI reads them. */
 
 export type Risk = 'read' | 'write' | 'destructive';
-export type ActionStatus = 'pending' | 'approved' | 'running' | 'succeeded' | 'failed' | 'rejected' | 'expired' | 'cancelled';
+export type ActionStatus =
+  | 'pending'
+  | 'approved'
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'rejected'
+  | 'expired'
+  | 'cancelled';
 
 /** An approval request: one tool call bound to its exact (redacted) input and target. */
 export interface ActionView {
@@ -66,10 +74,22 @@ export interface AppView {
   currentDeploymentId: string | null;
   createdAt: string;
   updatedAt: string;
-  runtime?: { state: string; container: { name: string; image: string; state: string; running: boolean; startedAt: string | null } | null; detail?: string };
+  runtime?: {
+    state: string;
+    container: { name: string; image: string; state: string; running: boolean; startedAt: string | null } | null;
+    detail?: string;
+  };
 }
 
-export type DeploymentStatus = 'queued' | 'building' | 'starting' | 'running' | 'failed' | 'cancelled' | 'superseded' | 'rolled_back';
+export type DeploymentStatus =
+  | 'queued'
+  | 'building'
+  | 'starting'
+  | 'running'
+  | 'failed'
+  | 'cancelled'
+  | 'superseded'
+  | 'rolled_back';
 
 export interface Deployment {
   id: string;
@@ -146,5 +166,17 @@ export interface Conversation {
   updatedAt: string;
 }
 
-export const FINAL_ACTION_STATUSES: readonly ActionStatus[] = ['succeeded', 'failed', 'rejected', 'expired', 'cancelled'];
-export const FINAL_DEPLOYMENT_STATUSES: readonly DeploymentStatus[] = ['running', 'failed', 'cancelled', 'superseded', 'rolled_back'];
+export const FINAL_ACTION_STATUSES: readonly ActionStatus[] = [
+  'succeeded',
+  'failed',
+  'rejected',
+  'expired',
+  'cancelled',
+];
+export const FINAL_DEPLOYMENT_STATUSES: readonly DeploymentStatus[] = [
+  'running',
+  'failed',
+  'cancelled',
+  'superseded',
+  'rolled_back',
+];

@@ -71,7 +71,10 @@ export function useActionsStore(): ActionsStore {
  * One action, live. Fetched by id when the stream has not brought it; `preview` (for example what
  * a chat message carried) is shown until then.
  */
-export function useAction(id: string | null, preview?: ActionView | null): { action: ActionView | null; error: string | null } {
+export function useAction(
+  id: string | null,
+  preview?: ActionView | null,
+): { action: ActionView | null; error: string | null } {
   const { byId, upsert } = useActionsStore();
   const [error, setError] = useState<string | null>(null);
   const known = id ? byId.get(id) : undefined;
@@ -93,5 +96,9 @@ export function useAction(id: string | null, preview?: ActionView | null): { act
 
 export function usePendingActions(): ActionView[] {
   const { byId } = useActionsStore();
-  return useMemo(() => [...byId.values()].filter((a) => a.status === 'pending').sort((a, b) => b.createdAt.localeCompare(a.createdAt)), [byId]);
+  return useMemo(
+    () =>
+      [...byId.values()].filter((a) => a.status === 'pending').sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    [byId],
+  );
 }

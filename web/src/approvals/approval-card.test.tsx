@@ -32,7 +32,9 @@ const base: ActionView = {
 function renderCard(action: Partial<ActionView> = {}, props: Partial<ApprovalCardProps> = {}) {
   const onApprove = vi.fn();
   const onReject = vi.fn();
-  const utils = render(<ApprovalCard action={{ ...base, ...action }} onApprove={onApprove} onReject={onReject} {...props} />);
+  const utils = render(
+    <ApprovalCard action={{ ...base, ...action }} onApprove={onApprove} onReject={onReject} {...props} />,
+  );
   const card = utils.container.querySelector('section.approval') as HTMLElement;
   return { ...utils, card, onApprove, onReject };
 }
@@ -114,21 +116,35 @@ describe('ApprovalCard', () => {
       { key: '1', stream: 'stdout', text: 'pulling openpanel-test/busybox:latest', at: '2025-01-01T00:00:00Z' },
       { key: '2', stream: 'stderr', text: 'health check passed', at: '2025-01-01T00:00:01Z' },
     ];
-    const { card } = renderCard({ status: 'running', decidedBy: 'owner@example.com' }, { deployment: { id: 'd1', number: 3, status: 'starting', lines, done: false } });
+    const { card } = renderCard(
+      { status: 'running', decidedBy: 'owner@example.com' },
+      { deployment: { id: 'd1', number: 3, status: 'starting', lines, done: false } },
+    );
     expect(approveButton()).toBeNull();
     expect(screen.getByRole('progressbar', { name: 'Running' })).toBeTruthy();
     expect(card.textContent).toContain('Approved by owner@example.com, running…');
     expect(card.textContent).toContain('Deployment #3:');
     expect(card.textContent).toContain('starting');
     const log = screen.getByRole('log', { name: 'Deployment #3 logs' });
-    expect([...log.querySelectorAll('.log-line')].map((l) => l.textContent)).toEqual(['pulling openpanel-test/busybox:latest', 'health check passed']);
+    expect([...log.querySelectorAll('.log-line')].map((l) => l.textContent)).toEqual([
+      'pulling openpanel-test/busybox:latest',
+      'health check passed',
+    ]);
     expect(log.querySelector('.stream-stderr')?.textContent).toBe('health check passed');
   });
 
   it('succeeded: the result, and the deployment once it is live', () => {
     const { card } = renderCard(
       { status: 'succeeded', result: { text: 'Queued deployment #3 of demo.', data: { deployment: { id: 'd1' } } } },
-      { deployment: { id: 'd1', number: 3, status: 'running', lines: [{ key: '1', stream: 'stdout', text: 'switched traffic', at: '' }], done: true } },
+      {
+        deployment: {
+          id: 'd1',
+          number: 3,
+          status: 'running',
+          lines: [{ key: '1', stream: 'stdout', text: 'switched traffic', at: '' }],
+          done: true,
+        },
+      },
     );
     expect(card.querySelector('.result-text')?.textContent).toBe('Queued deployment #3 of demo.');
     expect(screen.queryByRole('progressbar')).toBeNull();
@@ -151,7 +167,11 @@ describe('ApprovalCard', () => {
   });
 
   it('expired: says so and offers no decision', () => {
-    const { card } = renderCard({ status: 'expired', expiresAt: new Date(Date.now() - 60_000).toISOString(), finishedAt: new Date(Date.now() - 60_000).toISOString() });
+    const { card } = renderCard({
+      status: 'expired',
+      expiresAt: new Date(Date.now() - 60_000).toISOString(),
+      finishedAt: new Date(Date.now() - 60_000).toISOString(),
+    });
     expect(card.textContent).toMatch(/Expired .* without a decision\. Nothing ran/);
     expect(approveButton()).toBeNull();
   });
@@ -171,7 +191,13 @@ describe('ApprovalCard input diffs', () => {
         tool: 'set_env_vars',
         summary: 'Set 2 env vars on "demo": API_KEY, DEBUG',
         // The server redacts values; a value that slipped through must still not be shown.
-        input: { app: 'demo', vars: [{ name: 'API_KEY', value: '[redacted]' }, { name: 'DEBUG', value: 'sup3r-s3cret-value' }] },
+        input: {
+          app: 'demo',
+          vars: [
+            { name: 'API_KEY', value: '[redacted]' },
+            { name: 'DEBUG', value: 'sup3r-s3cret-value' },
+          ],
+        },
       },
       { current: { envNames: ['DEBUG', 'OTHER'] } },
     );
@@ -184,18 +210,41 @@ describe('ApprovalCard input diffs', () => {
   });
 
   it('env vars: names removed', () => {
-    renderCard({ tool: 'unset_env_vars', summary: 'Unset DEBUG', input: { app: 'demo', names: ['DEBUG', 'GONE'] } }, { current: { envNames: ['DEBUG'] } });
-    const items = [...screen.getByLabelText('Env var changes (names only)').querySelectorAll('li')].map((li) => li.textContent);
+    renderCard(
+      { tool: 'unset_env_vars', summary: 'Unset DEBUG', input: { app: 'demo', names: ['DEBUG', 'GONE'] } },
+      { current: { envNames: ['DEBUG'] } },
+    );
+    const items = [...screen.getByLabelText('Env var changes (names only)').querySelectorAll('li')].map(
+      (li) => li.textContent,
+    );
     expect(items).toEqual(['−DEBUG removed', '−GONE removed (not set now)']);
   });
 
   it('update_app: changed fields against the app as it is now', () => {
-    const app = { name: 'demo', port: 8080, memoryMb: null, source: { type: 'image', image: 'openpanel-test/busybox:latest' }, buildArgs: { TOKEN: 'hidden' } } as unknown as AppView;
+    const app = {
+      name: 'demo',
+      port: 8080,
+      memoryMb: null,
+      source: { type: 'image', image: 'openpanel-test/busybox:latest' },
+      buildArgs: { TOKEN: 'hidden' },
+    } as unknown as AppView;
     renderCard(
-      { tool: 'update_app', summary: 'Update app "demo": port, memoryMb, source, buildArgs', input: { app: 'demo', port: 9090, memoryMb: 256, source: { type: 'image', image: 'nginx:1.27' }, buildArgs: [{ name: 'TOKEN', value: '[redacted]' }] } },
+      {
+        tool: 'update_app',
+        summary: 'Update app "demo": port, memoryMb, source, buildArgs',
+        input: {
+          app: 'demo',
+          port: 9090,
+          memoryMb: 256,
+          source: { type: 'image', image: 'nginx:1.27' },
+          buildArgs: [{ name: 'TOKEN', value: '[redacted]' }],
+        },
+      },
       { current: { app } },
     );
-    const rows = [...screen.getByRole('table', { name: 'Setting changes' }).querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    const rows = [...screen.getByRole('table', { name: 'Setting changes' }).querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.children].map((c) => c.textContent),
+    );
     expect(rows).toEqual([
       ['port', '8080', '9090'],
       ['memoryMb', 'none', '256'],
@@ -206,7 +255,11 @@ describe('ApprovalCard input diffs', () => {
   });
 
   it('other tools: the exact input, secrets masked', () => {
-    renderCard({ tool: 'create_app', summary: 'Create app web', input: { name: 'web', source: { type: 'git', url: 'https://user:tok3n@github.com/acme/web' }, port: 80 } });
+    renderCard({
+      tool: 'create_app',
+      summary: 'Create app web',
+      input: { name: 'web', source: { type: 'git', url: 'https://user:tok3n@github.com/acme/web' }, port: 80 },
+    });
     const list = screen.getByLabelText('Exact input');
     expect(list.textContent).toContain('name');
     expect(list.textContent).toContain('https://•••@github.com/acme/web');

@@ -32,7 +32,16 @@ const targetText = (a: ActionView) => (a.target ? `${a.target.type} ${a.target.n
  * One approve-or-reject request: what will run (risk, target, exact input), the decision, then the
  * outcome. Knows nothing about chats or transports; the caller wires the callbacks.
  */
-export function ApprovalCard({ action, deciding = null, decisionError, current, deployment, canDecide = true, onApprove, onReject }: ApprovalCardProps) {
+export function ApprovalCard({
+  action,
+  deciding = null,
+  decisionError,
+  current,
+  deployment,
+  canDecide = true,
+  onApprove,
+  onReject,
+}: ApprovalCardProps) {
   const titleId = useId();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
@@ -67,7 +76,11 @@ export function ApprovalCard({ action, deciding = null, decisionError, current, 
   }
 
   return (
-    <section className={`card approval status-${action.status} risk-${action.risk}`} aria-labelledby={titleId} aria-busy={busy || running}>
+    <section
+      className={`card approval status-${action.status} risk-${action.risk}`}
+      aria-labelledby={titleId}
+      aria-busy={busy || running}
+    >
       <header className="card-head">
         <RiskBadge risk={action.risk} />
         <code className="tool-name">{action.tool}</code>
@@ -86,11 +99,36 @@ export function ApprovalCard({ action, deciding = null, decisionError, current, 
 
       {pending && canDecide && !rejecting && (
         <div className="card-actions">
-          <button type="button" className="btn approve" onClick={onApprove} disabled={busy} aria-label={`Approve: ${action.summary}`}>
-            {deciding === 'approve' ? <><Spinner label="Approving" /> Approving…</> : 'Approve'}
+          <button
+            type="button"
+            className="btn approve"
+            onClick={onApprove}
+            disabled={busy}
+            aria-label={`Approve: ${action.summary}`}
+          >
+            {deciding === 'approve' ? (
+              <>
+                <Spinner label="Approving" /> Approving…
+              </>
+            ) : (
+              'Approve'
+            )}
           </button>
-          <button type="button" ref={rejectButton} className="btn reject" onClick={() => setRejecting(true)} disabled={busy} aria-label={`Reject: ${action.summary}`}>
-            {deciding === 'reject' ? <><Spinner label="Rejecting" /> Rejecting…</> : 'Reject'}
+          <button
+            type="button"
+            ref={rejectButton}
+            className="btn reject"
+            onClick={() => setRejecting(true)}
+            disabled={busy}
+            aria-label={`Reject: ${action.summary}`}
+          >
+            {deciding === 'reject' ? (
+              <>
+                <Spinner label="Rejecting" /> Rejecting…
+              </>
+            ) : (
+              'Reject'
+            )}
           </button>
         </div>
       )}
@@ -100,11 +138,25 @@ export function ApprovalCard({ action, deciding = null, decisionError, current, 
             <span>
               Reason <span className="muted">(optional; the assistant sees it)</span>
             </span>
-            <textarea ref={reasonRef} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} onKeyDown={onReasonKey} aria-describedby={`${titleId}-hint`} />
+            <textarea
+              ref={reasonRef}
+              rows={2}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              onKeyDown={onReasonKey}
+              aria-describedby={`${titleId}-hint`}
+            />
           </label>
-          <p id={`${titleId}-hint`} className="muted small">Enter rejects, Escape goes back.</p>
+          <p id={`${titleId}-hint`} className="muted small">
+            Enter rejects, Escape goes back.
+          </p>
           <div className="card-actions">
-            <button type="button" className="btn reject" onClick={confirmReject} aria-label={`Confirm rejection: ${action.summary}`}>
+            <button
+              type="button"
+              className="btn reject"
+              onClick={confirmReject}
+              aria-label={`Confirm rejection: ${action.summary}`}
+            >
               Reject
             </button>
             <button type="button" className="btn" onClick={cancelReject}>
@@ -114,7 +166,11 @@ export function ApprovalCard({ action, deciding = null, decisionError, current, 
         </div>
       )}
       {pending && !canDecide && <p className="muted">Waiting for a person with approval rights.</p>}
-      {decisionError && <p className="error" role="alert">{decisionError}</p>}
+      {decisionError && (
+        <p className="error" role="alert">
+          {decisionError}
+        </p>
+      )}
 
       <Outcome action={action} deployment={deployment} />
     </section>
@@ -142,7 +198,8 @@ function Outcome({ action, deployment }: { action: ActionView; deployment?: Depl
     case 'failed':
       return (
         <div className="outcome bad" role="alert">
-          <strong>Failed.</strong> <span className="result-text">{action.error ?? action.result?.text ?? 'The action failed.'}</span>
+          <strong>Failed.</strong>{' '}
+          <span className="result-text">{action.error ?? action.result?.text ?? 'The action failed.'}</span>
         </div>
       );
     case 'rejected':
@@ -159,11 +216,16 @@ function Outcome({ action, deployment }: { action: ActionView; deployment?: Depl
     case 'expired':
       return (
         <div className="outcome muted-box" role="status">
-          Expired {timeAgo(action.finishedAt ?? action.expiresAt)} without a decision. Nothing ran; ask again for a new approval.
+          Expired {timeAgo(action.finishedAt ?? action.expiresAt)} without a decision. Nothing ran; ask again for a new
+          approval.
         </div>
       );
     case 'cancelled':
-      return <div className="outcome muted-box" role="status">Cancelled. Nothing ran.</div>;
+      return (
+        <div className="outcome muted-box" role="status">
+          Cancelled. Nothing ran.
+        </div>
+      );
     default:
       return null;
   }
@@ -190,7 +252,8 @@ function DeploymentBlock({ deployment }: { deployment: DeploymentProgress }) {
   return (
     <div className="deployment-block">
       <p className="deployment-line">
-        {!deployment.done && <Spinner label="Deploying" />} {label}: <StatusPill status={deployment.status ?? 'queued'} kind="deployment" />
+        {!deployment.done && <Spinner label="Deploying" />} {label}:{' '}
+        <StatusPill status={deployment.status ?? 'queued'} kind="deployment" />
       </p>
       <LogView lines={deployment.lines} label={`${label} logs`} emptyText="Waiting for build output…" />
     </div>

@@ -36,7 +36,9 @@ export function InboxScreen({ actionId }: { actionId?: string }) {
     <div className="page narrow">
       <header className="page-head">
         <h1>Approvals</h1>
-        <p className="muted">Changes the assistant or an MCP client asked for. Nothing runs until someone approves it here or in the chat.</p>
+        <p className="muted">
+          Changes the assistant or an MCP client asked for. Nothing runs until someone approves it here or in the chat.
+        </p>
       </header>
       {!live && shown.length === 0 ? (
         <Loading what="pending actions" />

@@ -28,7 +28,9 @@ function EnvVarDiff({ input, current }: { input: Record<string, unknown>; curren
   const known = current?.envNames ? new Set(current.envNames) : null;
   const setting = Array.isArray(input.vars) ? input.vars.map((v) => (isObject(v) ? String(v.name) : String(v))) : [];
   const removing = Array.isArray(input.names) ? input.names.map(String) : [];
-  const where = [input.buildTime === true && 'build', input.runtime !== false && setting.length > 0 && 'runtime'].filter(Boolean).join(' + ');
+  const where = [input.buildTime === true && 'build', input.runtime !== false && setting.length > 0 && 'runtime']
+    .filter(Boolean)
+    .join(' + ');
   return (
     <div className="diff" aria-label="Env var changes (names only)">
       <ul className="diff-list">
@@ -36,15 +38,20 @@ function EnvVarDiff({ input, current }: { input: Record<string, unknown>; curren
           const replaced = known?.has(name);
           return (
             <li key={`set-${name}`} className={replaced ? 'diff-changed' : 'diff-added'}>
-              <span className="diff-sign" aria-hidden="true">{replaced ? '~' : '+'}</span>
+              <span className="diff-sign" aria-hidden="true">
+                {replaced ? '~' : '+'}
+              </span>
               <code>{name}</code> <span className="muted">{replaced ? 'replaced' : known ? 'added' : 'set'}</span>
             </li>
           );
         })}
         {removing.map((name) => (
           <li key={`unset-${name}`} className="diff-removed">
-            <span className="diff-sign" aria-hidden="true">−</span>
-            <code>{name}</code> <span className="muted">{known && !known.has(name) ? 'removed (not set now)' : 'removed'}</span>
+            <span className="diff-sign" aria-hidden="true">
+              −
+            </span>
+            <code>{name}</code>{' '}
+            <span className="muted">{known && !known.has(name) ? 'removed (not set now)' : 'removed'}</span>
           </li>
         ))}
       </ul>
@@ -73,7 +80,11 @@ function AppSettingsDiff({ input, current }: { input: Record<string, unknown>; c
         const old = isObject(before) ? before : {};
         const fields = Object.keys(after).filter((f) => after[f] !== undefined);
         const changed = app ? fields.filter((f) => showValue(after[f]) !== showValue(old[f])) : fields;
-        return { key, before: app ? changed.map((f) => `${f}: ${showValue(old[f])}`).join(', ') || 'same' : '…', after: changed.map((f) => `${f}: ${showValue(after[f])}`).join(', ') || 'same' };
+        return {
+          key,
+          before: app ? changed.map((f) => `${f}: ${showValue(old[f])}`).join(', ') || 'same' : '…',
+          after: changed.map((f) => `${f}: ${showValue(after[f])}`).join(', ') || 'same',
+        };
       }
       return { key, before: app ? showValue(before) : '…', after: showValue(after) };
     });

@@ -9,11 +9,17 @@ import type { CurrentState } from './input-view.tsx';
 import { deploymentOf, useDeploymentProgress } from './use-deployment.ts';
 
 /** How a decision is delivered. The default is REST; the chat may answer through its own stream. */
-export type Decide = (action: ActionView, decision: { approved: boolean; reason?: string }) => Promise<ActionView | void>;
+export type Decide = (
+  action: ActionView,
+  decision: { approved: boolean; reason?: string },
+) => Promise<ActionView | void>;
 
 export const decideOverRest: Decide = async (action, { approved, reason }) =>
   approved
-    ? api<ActionView>(`/api/actions/${enc(action.id)}/approve`, { method: 'POST', body: { inputHash: action.inputHash } })
+    ? api<ActionView>(`/api/actions/${enc(action.id)}/approve`, {
+        method: 'POST',
+        body: { inputHash: action.inputHash },
+      })
     : api<ActionView>(`/api/actions/${enc(action.id)}/reject`, { method: 'POST', body: reason ? { reason } : {} });
 
 /** What the request changes is compared with the app as it is now (only while it is pending). */
@@ -25,9 +31,10 @@ function useCurrentState(action: ActionView | null): CurrentState | undefined {
   useEffect(() => {
     if (!wanted || !app) return;
     let stop = false;
-    const load = tool === 'update_app'
-      ? api<AppView>(`/api/apps/${enc(app)}`).then((a) => ({ app: a }))
-      : api<{ vars: EnvVar[] }>(`/api/apps/${enc(app)}/env`).then((r) => ({ envNames: r.vars.map((v) => v.name) }));
+    const load =
+      tool === 'update_app'
+        ? api<AppView>(`/api/apps/${enc(app)}`).then((a) => ({ app: a }))
+        : api<{ vars: EnvVar[] }>(`/api/apps/${enc(app)}/env`).then((r) => ({ envNames: r.vars.map((v) => v.name) }));
     load.then((s) => !stop && setState(s)).catch(() => !stop && setState({ app: null, envNames: null }));
     return () => {
       stop = true;
@@ -36,13 +43,24 @@ function useCurrentState(action: ActionView | null): CurrentState | undefined {
   return state;
 }
 
-const canApprove = (scopes: string[], risk: string) => scopes.includes('approve') && (risk !== 'destructive' || scopes.includes('admin'));
+const canApprove = (scopes: string[], risk: string) =>
+  scopes.includes('approve') && (risk !== 'destructive' || scopes.includes('admin'));
 
 /**
  * An approval card kept current from the API. `responded` marks a decision already on its way
  * through another channel (the chat stream), so the buttons stay disabled until the record moves.
  */
-export function LiveApprovalCard({ actionId, preview, decide = decideOverRest, responded = null }: { actionId: string; preview?: ActionView | null; decide?: Decide; responded?: 'approve' | 'reject' | null }) {
+export function LiveApprovalCard({
+  actionId,
+  preview,
+  decide = decideOverRest,
+  responded = null,
+}: {
+  actionId: string;
+  preview?: ActionView | null;
+  decide?: Decide;
+  responded?: 'approve' | 'reject' | null;
+}) {
   const me = useMe();
   const { upsert } = useActionsStore();
   const { action, error } = useAction(actionId, preview);
@@ -52,7 +70,8 @@ export function LiveApprovalCard({ actionId, preview, decide = decideOverRest, r
   const deploymentRef = useMemo(() => deploymentOf(action), [action]);
   const deployment = useDeploymentProgress(deploymentRef);
 
-  if (!action) return error ? <ErrorState error={`This approval could not be loaded: ${error}`} /> : <Loading what="approval" />;
+  if (!action)
+    return error ? <ErrorState error={`This approval could not be loaded: ${error}`} /> : <Loading what="approval" />;
 
   async function run(approved: boolean, reason?: string) {
     if (!action) return;

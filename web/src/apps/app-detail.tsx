@@ -10,7 +10,12 @@ import { RuntimeLogs } from './runtime-logs.tsx';
 import { StatsPanel } from './stats-panel.tsx';
 
 type Op = 'deploy' | 'restart' | 'stop' | 'start';
-const LABELS: Record<Op, [string, string]> = { deploy: ['Deploy', 'Deploying…'], restart: ['Restart', 'Restarting…'], stop: ['Stop', 'Stopping…'], start: ['Start', 'Starting…'] };
+const LABELS: Record<Op, [string, string]> = {
+  deploy: ['Deploy', 'Deploying…'],
+  restart: ['Restart', 'Restarting…'],
+  stop: ['Stop', 'Stopping…'],
+  start: ['Start', 'Starting…'],
+};
 
 /** A person's own buttons call REST directly; policy lets a person's writes run without asking. */
 function AppOps({ app, running, onDone }: { app: string; running: boolean; onDone: () => void }) {
@@ -32,11 +37,21 @@ function AppOps({ app, running, onDone }: { app: string; running: boolean; onDon
   return (
     <div className="ops">
       {ops.map((op) => (
-        <button key={op} type="button" className={`btn small ${op === 'deploy' ? 'primary' : ''}`} disabled={busy !== null} onClick={() => void run(op)}>
+        <button
+          key={op}
+          type="button"
+          className={`btn small ${op === 'deploy' ? 'primary' : ''}`}
+          disabled={busy !== null}
+          onClick={() => void run(op)}
+        >
           {LABELS[op][busy === op ? 1 : 0]}
         </button>
       ))}
-      {error && <p className="error small" role="alert">{error}</p>}
+      {error && (
+        <p className="error small" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -45,8 +60,18 @@ export function AppDetail({ name }: { name: string }) {
   const { data: app, error, loading, reload } = useApi<AppView>(`/api/apps/${enc(name)}`);
   const [refresh, setRefresh] = useState(0);
 
-  if (loading && !app) return <div className="page"><Loading what={`app ${name}`} /></div>;
-  if (error || !app) return <div className="page"><ErrorState error={error ?? 'Not found.'} onRetry={reload} /></div>;
+  if (loading && !app)
+    return (
+      <div className="page">
+        <Loading what={`app ${name}`} />
+      </div>
+    );
+  if (error || !app)
+    return (
+      <div className="page">
+        <ErrorState error={error ?? 'Not found.'} onRetry={reload} />
+      </div>
+    );
   const running = app.runtime?.container?.running ?? false;
   const done = () => {
     reload();

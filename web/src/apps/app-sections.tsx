@@ -4,7 +4,9 @@ import type { Deployment, EnvVar } from '../api/types.ts';
 import { Empty, ErrorState, Loading, StatusPill, timeAgo } from '../ui/states.tsx';
 
 export function DeploymentsTimeline({ app }: { app: string }) {
-  const { data, error, loading, reload } = useApi<{ deployments: Deployment[] }>(`/api/apps/${enc(app)}/deployments?limit=20`);
+  const { data, error, loading, reload } = useApi<{ deployments: Deployment[] }>(
+    `/api/apps/${enc(app)}/deployments?limit=20`,
+  );
   if (loading && !data) return <Loading what="deployments" />;
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!data?.deployments.length) return <Empty title="Not deployed yet">Ask the chat to “deploy {app}”.</Empty>;
@@ -14,7 +16,10 @@ export function DeploymentsTimeline({ app }: { app: string }) {
         <li key={d.id}>
           <span className="timeline-dot" aria-hidden="true" />
           <div>
-            <strong>#{d.number}</strong> <StatusPill status={d.status} kind="deployment" /> <span className="muted small">{d.trigger} by {d.createdBy} · {timeAgo(d.createdAt)}</span>
+            <strong>#{d.number}</strong> <StatusPill status={d.status} kind="deployment" />{' '}
+            <span className="muted small">
+              {d.trigger} by {d.createdBy} · {timeAgo(d.createdAt)}
+            </span>
             {d.error && <p className="error small">{d.error}</p>}
           </div>
         </li>
@@ -27,12 +32,20 @@ export function EnvNames({ app }: { app: string }) {
   const { data, error, loading, reload } = useApi<{ vars: EnvVar[] }>(`/api/apps/${enc(app)}/env`);
   if (loading && !data) return <Loading what="env vars" />;
   if (error) return <ErrorState error={error} onRetry={reload} />;
-  if (!data?.vars.length) return <Empty title="No env vars">Set them in the chat: <code>set env {app} KEY=value</code>. Values are never shown here.</Empty>;
+  if (!data?.vars.length)
+    return (
+      <Empty title="No env vars">
+        Set them in the chat: <code>set env {app} KEY=value</code>. Values are never shown here.
+      </Empty>
+    );
   return (
     <ul className="names" aria-label="Env var names">
       {data.vars.map((v) => (
         <li key={v.name}>
-          <code>{v.name}</code> <span className="muted small">{[v.runtime && 'runtime', v.buildTime && 'build'].filter(Boolean).join(' + ')}</span>
+          <code>{v.name}</code>{' '}
+          <span className="muted small">
+            {[v.runtime && 'runtime', v.buildTime && 'build'].filter(Boolean).join(' + ')}
+          </span>
         </li>
       ))}
     </ul>
@@ -40,16 +53,30 @@ export function EnvNames({ app }: { app: string }) {
 }
 
 type Row = Record<string, unknown>;
-const first = (row: Row, keys: string[]) => keys.map((k) => row[k]).find((v) => typeof v === 'string' || typeof v === 'number');
+const first = (row: Row, keys: string[]) =>
+  keys.map((k) => row[k]).find((v) => typeof v === 'string' || typeof v === 'number');
 
 /**
  * Domains and backups come from APIs that may not exist on every panel version: a 404 for the
  * route itself shows an empty state instead of an error.
  */
-function OptionalList({ path, listKey, what, empty, label }: { path: string; listKey: string; what: string; empty: string; label: (row: Row) => { main: string; detail: string; status?: string } }) {
+function OptionalList({
+  path,
+  listKey,
+  what,
+  empty,
+  label,
+}: {
+  path: string;
+  listKey: string;
+  what: string;
+  empty: string;
+  label: (row: Row) => { main: string; detail: string; status?: string };
+}) {
   const { data, error, loading, status, reload } = useApi<Record<string, Row[]>>(path);
   if (loading && !data) return <Loading what={what} />;
-  if (status === 404 && error?.includes('No route')) return <Empty title={`No ${what} yet`}>This panel version has no {what} API.</Empty>;
+  if (status === 404 && error?.includes('No route'))
+    return <Empty title={`No ${what} yet`}>This panel version has no {what} API.</Empty>;
   if (error) return <ErrorState error={error} onRetry={reload} />;
   const rows = (data?.[listKey] ?? []) as Row[];
   if (!rows.length) return <Empty title={`No ${what}`}>{empty}</Empty>;
@@ -59,7 +86,8 @@ function OptionalList({ path, listKey, what, empty, label }: { path: string; lis
         const l = label(r);
         return (
           <li key={String(r.id ?? i)}>
-            <strong>{l.main}</strong> {l.status && <StatusPill status={l.status} />} <span className="muted small">{l.detail}</span>
+            <strong>{l.main}</strong> {l.status && <StatusPill status={l.status} />}{' '}
+            <span className="muted small">{l.detail}</span>
           </li>
         );
       })}
@@ -76,8 +104,17 @@ export function Domains({ app }: { app: string }) {
       empty={`Ask the chat to put ${app} on a domain.`}
       label={(r) => ({
         main: `${String(first(r, ['host', 'hostname', 'domain']) ?? '?')}${r.pathPrefix && r.pathPrefix !== '/' ? String(r.pathPrefix) : ''}`,
-        detail: [r.https === false ? 'http' : 'https', r.tls && `tls ${String(r.tls)}`, r.targetPort && `→ port ${String(r.targetPort)}`].filter(Boolean).join(' · '),
-        status: typeof (r.dns as { status?: unknown } | undefined)?.status === 'string' ? `dns ${String((r.dns as { status: string }).status)}` : undefined,
+        detail: [
+          r.https === false ? 'http' : 'https',
+          r.tls && `tls ${String(r.tls)}`,
+          r.targetPort && `→ port ${String(r.targetPort)}`,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+        status:
+          typeof (r.dns as { status?: unknown } | undefined)?.status === 'string'
+            ? `dns ${String((r.dns as { status: string }).status)}`
+            : undefined,
       })}
     />
   );
@@ -92,7 +129,14 @@ export function Backups({ app }: { app: string }) {
       empty={`No backups of ${app} yet.`}
       label={(r) => ({
         main: `${String(first(r, ['kind']) ?? '')} backup`.trim(),
-        detail: [r.trigger, typeof r.startedAt === 'string' && timeAgo(r.startedAt), typeof r.sizeBytes === 'number' && `${Math.round(r.sizeBytes / 1024)} KiB`, typeof r.error === 'string' && r.error].filter(Boolean).join(' · '),
+        detail: [
+          r.trigger,
+          typeof r.startedAt === 'string' && timeAgo(r.startedAt),
+          typeof r.sizeBytes === 'number' && `${Math.round(r.sizeBytes / 1024)} KiB`,
+          typeof r.error === 'string' && r.error,
+        ]
+          .filter(Boolean)
+          .join(' · '),
         status: typeof r.status === 'string' ? r.status : undefined,
       })}
     />

@@ -6,7 +6,8 @@ import { Empty, ErrorState, Loading, StatusPill, timeAgo } from '../ui/states.ts
 
 export function sourceText(source: Record<string, unknown>): string {
   if (source.type === 'image') return String(source.image);
-  if (source.type === 'git') return `${String(source.url).replace(/(\w+:\/\/)[^/@\s]+@/, '$1•••@')}${source.ref ? ` @ ${String(source.ref)}` : ''}`;
+  if (source.type === 'git')
+    return `${String(source.url).replace(/(\w+:\/\/)[^/@\s]+@/, '$1•••@')}${source.ref ? ` @ ${String(source.ref)}` : ''}`;
   return 'uploaded archive';
 }
 
@@ -25,7 +26,8 @@ export function AppsScreen() {
       <header className="page-head">
         <h1>Apps</h1>
         <p className="muted">
-          Create and change apps by asking in the <Link to="/">chat</Link>, e.g. <code>create app web from image nginx:1.27 port 80</code>.
+          Create and change apps by asking in the <Link to="/">chat</Link>, e.g.{' '}
+          <code>create app web from image nginx:1.27 port 80</code>.
         </p>
       </header>
       {loading && !data ? (

@@ -16,12 +16,19 @@ export function RuntimeLogs({ app, running }: { app: string; running: boolean })
   const [stream, setStream] = useState<'' | 'stdout' | 'stderr'>('');
   const [ended, setEnded] = useState<string | null>(null);
 
-  const add = useCallback((name: string) => (data: unknown) => {
-    const l = data as { text: string; time: string };
-    setLines((prev) => [...prev, { key: String(++seq), stream: name, text: l.text, at: l.time }].slice(-KEEP));
-  }, []);
+  const add = useCallback(
+    (name: string) => (data: unknown) => {
+      const l = data as { text: string; time: string };
+      setLines((prev) => [...prev, { key: String(++seq), stream: name, text: l.text, at: l.time }].slice(-KEEP));
+    },
+    [],
+  );
 
-  const query = new URLSearchParams({ tail: '200', ...(applied ? { filter: applied } : {}), ...(stream ? { stream } : {}) });
+  const query = new URLSearchParams({
+    tail: '200',
+    ...(applied ? { filter: applied } : {}),
+    ...(stream ? { stream } : {}),
+  });
   const url = running && follow ? `/api/apps/${enc(app)}/logs/stream?${query}` : null;
   const { connected } = useEventSource(url, {
     stdout: add('stdout'),
@@ -49,18 +56,39 @@ export function RuntimeLogs({ app, running }: { app: string; running: boolean })
           apply({ filter: filter.trim() });
         }}
       >
-        <input type="search" placeholder="Filter lines (server-side)" aria-label="Filter log lines" value={filter} onChange={(e) => setFilter(e.target.value)} />
-        <select aria-label="Log stream" value={stream} onChange={(e) => apply({ stream: e.target.value as '' | 'stdout' | 'stderr' })}>
+        <input
+          type="search"
+          placeholder="Filter lines (server-side)"
+          aria-label="Filter log lines"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <select
+          aria-label="Log stream"
+          value={stream}
+          onChange={(e) => apply({ stream: e.target.value as '' | 'stdout' | 'stderr' })}
+        >
           <option value="">stdout + stderr</option>
           <option value="stdout">stdout</option>
           <option value="stderr">stderr</option>
         </select>
         <label className="check">
-          <input type="checkbox" checked={follow} onChange={(e) => (e.target.checked ? apply({}) : setFollow(false))} disabled={!running} /> Follow
+          <input
+            type="checkbox"
+            checked={follow}
+            onChange={(e) => (e.target.checked ? apply({}) : setFollow(false))}
+            disabled={!running}
+          />{' '}
+          Follow
         </label>
         <span className={`dot ${connected ? 'on' : ''}`} aria-label={connected ? 'Connected' : 'Not connected'} />
       </form>
-      <LogView lines={lines} label={`Runtime logs of ${app}`} follow={follow} emptyText={running ? 'No log lines yet.' : 'The app is not running, so there are no live logs.'} />
+      <LogView
+        lines={lines}
+        label={`Runtime logs of ${app}`}
+        follow={follow}
+        emptyText={running ? 'No log lines yet.' : 'The app is not running, so there are no live logs.'}
+      />
       {ended && <p className="muted small">Stopped following: {ended}.</p>}
     </div>
   );

@@ -38,7 +38,12 @@ export function StatsPanel({ app, running }: { app: string; running: boolean }) 
       </figure>
       <figure>
         <figcaption>
-          Memory <strong>{last ? `${formatBytes(last.memoryBytes)}${last.memoryLimitBytes ? ` of ${formatBytes(last.memoryLimitBytes)}` : ''}` : '…'}</strong>
+          Memory{' '}
+          <strong>
+            {last
+              ? `${formatBytes(last.memoryBytes)}${last.memoryLimitBytes ? ` of ${formatBytes(last.memoryLimitBytes)}` : ''}`
+              : '…'}
+          </strong>
         </figcaption>
         <Sparkline values={samples.map((s) => s.memoryBytes)} label="Memory use over the last minute" />
       </figure>

@@ -41,17 +41,38 @@ export function LoginScreen({ notice }: { notice?: string }) {
 
   return (
     <AuthFrame title="Sign in" lead="Deploy and run your Docker apps by talking to the panel.">
-      {notice && <p className="notice" role="status">{notice}</p>}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       <form onSubmit={submit} className="stack" aria-label="Sign in">
         <label>
           E-mail
-          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            autoFocus
+          />
         </label>
         <label>
           Password
-          <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <button type="submit" className="btn primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
@@ -73,7 +94,9 @@ export function SetupScreen() {
     setBusy(true);
     setError(null);
     try {
-      signedIn(await api<SessionInfo>('/api/setup', { method: 'POST', body: { email, password, ...(name ? { name } : {}) } }));
+      signedIn(
+        await api<SessionInfo>('/api/setup', { method: 'POST', body: { email, password, ...(name ? { name } : {}) } }),
+      );
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);
@@ -81,7 +104,10 @@ export function SetupScreen() {
   }
 
   return (
-    <AuthFrame title="Create the owner account" lead="This panel has no users yet. The first account owns it: it approves changes and manages everyone else.">
+    <AuthFrame
+      title="Create the owner account"
+      lead="This panel has no users yet. The first account owns it: it approves changes and manages everyone else."
+    >
       <form onSubmit={submit} className="stack" aria-label="Create the owner account">
         <label>
           <span>
@@ -91,15 +117,32 @@ export function SetupScreen() {
         </label>
         <label>
           E-mail
-          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </label>
         <label>
           <span>
             Password <span className="muted">(at least 12 characters)</span>
           </span>
-          <input type="password" autoComplete="new-password" required minLength={12} value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={12}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <button type="submit" className="btn primary" disabled={busy}>
           {busy ? 'Creating…' : 'Create owner and sign in'}
         </button>

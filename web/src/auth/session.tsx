@@ -33,7 +33,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (live) setState({ phase: 'ready', me });
       } catch (err) {
         if (!live) return;
-        if (!(err instanceof ApiError && err.status === 401)) return setState({ phase: 'unreachable', error: errorMessage(err) });
+        if (!(err instanceof ApiError && err.status === 401))
+          return setState({ phase: 'unreachable', error: errorMessage(err) });
         try {
           const setup = await api<{ needed: boolean }>('/api/setup');
           if (live) setState(setup.needed ? { phase: 'setup' } : { phase: 'login' });

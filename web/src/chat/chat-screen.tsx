@@ -27,7 +27,12 @@ export function ChatScreen({ conversationId }: { conversationId?: string }) {
 
   return (
     <div className={`chat-layout ${showHistory ? 'show-history' : ''}`}>
-      <button type="button" className="btn small history-toggle" aria-expanded={showHistory} onClick={() => setShowHistory((v) => !v)}>
+      <button
+        type="button"
+        className="btn small history-toggle"
+        aria-expanded={showHistory}
+        onClick={() => setShowHistory((v) => !v)}
+      >
         {showHistory ? 'Close history' : 'History'}
       </button>
       <ConversationList activeId={conversationId} refresh={refresh} onPick={() => setShowHistory(false)} />
@@ -36,7 +41,13 @@ export function ChatScreen({ conversationId }: { conversationId?: string }) {
       ) : stored && history.error ? (
         <ErrorState error={history.error} onRetry={history.reload} />
       ) : (
-        <ChatSession key={id} id={id} initial={history.data?.messages ?? []} isNew={!conversationId} onActivity={() => setRefresh((r) => r + 1)} />
+        <ChatSession
+          key={id}
+          id={id}
+          initial={history.data?.messages ?? []}
+          isNew={!conversationId}
+          onActivity={() => setRefresh((r) => r + 1)}
+        />
       )}
     </div>
   );

@@ -33,7 +33,9 @@ function chatTransport() {
 }
 
 /** Open approval requests of the last answer, by action id. */
-function openApprovals(messages: PanelMessage[]): { messageId: string; actionIds: string[]; approvalIds: Map<string, string> } | null {
+function openApprovals(
+  messages: PanelMessage[],
+): { messageId: string; actionIds: string[]; approvalIds: Map<string, string> } | null {
   const last = messages.at(-1);
   if (last?.role !== 'assistant') return null;
   const approvalIds = new Map<string, string>();
@@ -44,7 +46,17 @@ function openApprovals(messages: PanelMessage[]): { messageId: string; actionIds
   return approvalIds.size ? { messageId: last.id, actionIds: [...approvalIds.keys()], approvalIds } : null;
 }
 
-export function ChatSession({ id, initial, isNew, onActivity }: { id: string; initial: PanelMessage[]; isNew: boolean; onActivity: () => void }) {
+export function ChatSession({
+  id,
+  initial,
+  isNew,
+  onActivity,
+}: {
+  id: string;
+  initial: PanelMessage[];
+  isNew: boolean;
+  onActivity: () => void;
+}) {
   const tools = useTools();
   const { byId } = useActionsStore();
   const [draft, setDraft] = useState('');
@@ -78,7 +90,8 @@ export function ChatSession({ id, initial, isNew, onActivity }: { id: string; in
 
   // Every open approval was decided elsewhere (the inbox, another tab) and has finished: let the
   // assistant go on, so it reports the outcome rather than "still running".
-  const decidedElsewhere = open !== null && open.actionIds.every((a) => FINAL_ACTION_STATUSES.includes(byId.get(a)?.status ?? 'pending'));
+  const decidedElsewhere =
+    open !== null && open.actionIds.every((a) => FINAL_ACTION_STATUSES.includes(byId.get(a)?.status ?? 'pending'));
   useEffect(() => {
     if (!open || !decidedElsewhere || busy || resumed.current.has(open.messageId)) return;
     resumed.current.add(open.messageId);
@@ -87,7 +100,8 @@ export function ChatSession({ id, initial, isNew, onActivity }: { id: string; in
 
   const decide: Decide = async (action, { approved, reason }) => {
     const approvalId = open?.approvalIds.get(action.id);
-    if (!approvalId) throw new Error('This approval is no longer open in the conversation; decide it on the Approvals page.');
+    if (!approvalId)
+      throw new Error('This approval is no longer open in the conversation; decide it on the Approvals page.');
     await addToolApprovalResponse({ id: approvalId, approved, ...(reason ? { reason } : {}) });
   };
 
@@ -122,7 +136,10 @@ export function ChatSession({ id, initial, isNew, onActivity }: { id: string; in
           {messages.length === 0 && (
             <div className="chat-empty">
               <h1>What should we run?</h1>
-              <p className="muted">Ask in plain words. Anything that changes an app waits for your approval. Without a model provider, plain commands work:</p>
+              <p className="muted">
+                Ask in plain words. Anything that changes an app waits for your approval. Without a model provider,
+                plain commands work:
+              </p>
               <div className="chips">
                 {EXAMPLES.map((ex) => (
                   <button key={ex} type="button" className="chip" onClick={() => setDraft(ex)}>
@@ -140,7 +157,9 @@ export function ChatSession({ id, initial, isNew, onActivity }: { id: string; in
               <Spinner label="Thinking" /> Thinking…
             </p>
           )}
-          {error && <ErrorState error={`The assistant could not answer: ${errorMessage(error)}`} onRetry={clearError} />}
+          {error && (
+            <ErrorState error={`The assistant could not answer: ${errorMessage(error)}`} onRetry={clearError} />
+          )}
         </div>
       </div>
       <form
@@ -150,7 +169,14 @@ export function ChatSession({ id, initial, isNew, onActivity }: { id: string; in
           send(draft);
         }}
       >
-        <textarea aria-label="Message" placeholder='Ask, or type a command such as "deploy api"' rows={1} value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKey} />
+        <textarea
+          aria-label="Message"
+          placeholder='Ask, or type a command such as "deploy api"'
+          rows={1}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={onKey}
+        />
         {busy ? (
           <button type="button" className="btn" onClick={() => void stop()}>
             Stop

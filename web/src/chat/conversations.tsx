@@ -6,13 +6,25 @@ import { Link } from '../router.tsx';
 import { timeAgo } from '../ui/states.tsx';
 
 /** Earlier conversations, most recently active first. */
-export function ConversationList({ activeId, refresh, onPick }: { activeId?: string; refresh: number; onPick?: () => void }) {
+export function ConversationList({
+  activeId,
+  refresh,
+  onPick,
+}: {
+  activeId?: string;
+  refresh: number;
+  onPick?: () => void;
+}) {
   const { data, error, status, reload } = useApi<{ conversations: Conversation[] }>('/api/conversations');
   useEffect(() => {
     if (refresh) reload();
   }, [refresh, reload]);
   return (
-    <nav className="conversations" aria-label="Conversations" onClick={(e) => (e.target as HTMLElement).closest('a') && onPick?.()}>
+    <nav
+      className="conversations"
+      aria-label="Conversations"
+      onClick={(e) => (e.target as HTMLElement).closest('a') && onPick?.()}
+    >
       <Link to="/" className="btn small new-chat">
         + New chat
       </Link>
@@ -24,7 +36,11 @@ export function ConversationList({ activeId, refresh, onPick }: { activeId?: str
         <ul>
           {data.conversations.map((c) => (
             <li key={c.id}>
-              <Link to={`/c/${enc(c.id)}`} className={c.id === activeId ? 'active' : undefined} aria-current={c.id === activeId ? 'page' : undefined}>
+              <Link
+                to={`/c/${enc(c.id)}`}
+                className={c.id === activeId ? 'active' : undefined}
+                aria-current={c.id === activeId ? 'page' : undefined}
+              >
                 <span className="conv-title">{c.title}</span>
                 <span className="muted small">{timeAgo(c.updatedAt)}</span>
               </Link>

@@ -13,7 +13,15 @@ function providerLabel(m: PanelMessage): string | null {
   return meta.mode === 'command' ? 'command mode' : (meta.mode ?? null);
 }
 
-export function MessageView({ message, tools, decide }: { message: PanelMessage; tools: Map<string, ToolInfo> | null; decide: Decide }) {
+export function MessageView({
+  message,
+  tools,
+  decide,
+}: {
+  message: PanelMessage;
+  tools: Map<string, ToolInfo> | null;
+  decide: Decide;
+}) {
   const citations = citationsOf(message.parts);
   const provider = providerLabel(message);
   if (message.role === 'user') {
@@ -35,7 +43,8 @@ export function MessageView({ message, tools, decide }: { message: PanelMessage;
           );
         }
         const tool = toolPart(part);
-        if (tool) return <ToolCallCard key={tool.toolCallId} part={tool} info={tools?.get(tool.toolName)} decide={decide} />;
+        if (tool)
+          return <ToolCallCard key={tool.toolCallId} part={tool} info={tools?.get(tool.toolName)} decide={decide} />;
         return null;
       })}
       {citations.length > 0 && (

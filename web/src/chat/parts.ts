@@ -86,14 +86,29 @@ export function citationsOf(parts: PanelPart[]): Citation[] {
   const out: Citation[] = [];
   for (const part of parts) {
     const p = part as Record<string, unknown> & { type: string };
-    if (p.type === 'tool-search_context' || (p.type === 'dynamic-tool' && p.toolName === 'search_context')) out.push(...hitsOf(p));
-    else if (p.type === 'source-url') out.push({ id: String(p.sourceId), title: String(p.title ?? p.url), url: String(p.url) });
-    else if (p.type === 'source-document') out.push({ id: String(p.sourceId), title: String(p.title), detail: typeof p.filename === 'string' ? p.filename : undefined });
-    else if ((p.type === 'data-citations' || p.type === 'data-context') && Array.isArray((p.data as { citations?: unknown })?.citations ?? p.data)) {
+    if (p.type === 'tool-search_context' || (p.type === 'dynamic-tool' && p.toolName === 'search_context'))
+      out.push(...hitsOf(p));
+    else if (p.type === 'source-url')
+      out.push({ id: String(p.sourceId), title: String(p.title ?? p.url), url: String(p.url) });
+    else if (p.type === 'source-document')
+      out.push({
+        id: String(p.sourceId),
+        title: String(p.title),
+        detail: typeof p.filename === 'string' ? p.filename : undefined,
+      });
+    else if (
+      (p.type === 'data-citations' || p.type === 'data-context') &&
+      Array.isArray((p.data as { citations?: unknown })?.citations ?? p.data)
+    ) {
       const list = ((p.data as { citations?: unknown[] }).citations ?? p.data) as unknown[];
       for (const [i, c] of list.entries()) {
         if (!isRecord(c)) continue;
-        out.push({ id: String(c.id ?? `${p.type}-${i}`), title: String(c.title ?? c.source ?? c.name ?? 'context'), url: typeof c.url === 'string' ? c.url : undefined, detail: typeof c.snippet === 'string' ? c.snippet : typeof c.kind === 'string' ? c.kind : undefined });
+        out.push({
+          id: String(c.id ?? `${p.type}-${i}`),
+          title: String(c.title ?? c.source ?? c.name ?? 'context'),
+          url: typeof c.url === 'string' ? c.url : undefined,
+          detail: typeof c.snippet === 'string' ? c.snippet : typeof c.kind === 'string' ? c.kind : undefined,
+        });
       }
     }
   }

@@ -22,12 +22,20 @@ export function ToolCallCard({ part, info, decide }: { part: ToolPartView; info?
     // request decided elsewhere) the card decides over REST like the inbox does.
     const viaChat = part.state === 'approval-requested' ? decide : undefined;
     const responded = part.state === 'approval-responded' ? (part.approved === false ? 'reject' : 'approve') : null;
-    return <LiveApprovalCard actionId={part.card.actionId} preview={previewFromCard(part.card)} decide={viaChat} responded={responded} />;
+    return (
+      <LiveApprovalCard
+        actionId={part.card.actionId}
+        preview={previewFromCard(part.card)}
+        decide={viaChat}
+        responded={responded}
+      />
+    );
   }
 
   const out = part.output;
   const failed = part.state === 'output-error' || out?.status === 'failed' || out?.status === 'denied';
-  const busy = part.state === 'input-streaming' || part.state === 'input-available' || part.state === 'approval-responded';
+  const busy =
+    part.state === 'input-streaming' || part.state === 'input-available' || part.state === 'approval-responded';
   return (
     <details className={`card tool-call ${failed ? 'failed' : ''}`} open={failed || undefined}>
       <summary>

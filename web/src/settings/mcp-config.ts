@@ -16,9 +16,25 @@ export function mcpClientConfigs(origin: string, token: string): McpClientConfig
     {
       client: 'Claude Desktop',
       file: 'claude_desktop_config.json (through the mcp-remote bridge)',
-      json: show({ mcpServers: { openpanel: { command: 'npx', args: ['-y', 'mcp-remote', url, '--header', 'Authorization:${OPENPANEL_AUTH}'], env: { OPENPANEL_AUTH: auth } } } }),
+      json: show({
+        mcpServers: {
+          openpanel: {
+            command: 'npx',
+            args: ['-y', 'mcp-remote', url, '--header', 'Authorization:${OPENPANEL_AUTH}'],
+            env: { OPENPANEL_AUTH: auth },
+          },
+        },
+      }),
     },
-    { client: 'Cursor', file: '~/.cursor/mcp.json or .cursor/mcp.json', json: show({ mcpServers: { openpanel: { url, headers: { Authorization: auth } } } }) },
-    { client: 'VS Code', file: '.vscode/mcp.json', json: show({ servers: { openpanel: { type: 'http', url, headers: { Authorization: auth } } } }) },
+    {
+      client: 'Cursor',
+      file: '~/.cursor/mcp.json or .cursor/mcp.json',
+      json: show({ mcpServers: { openpanel: { url, headers: { Authorization: auth } } } }),
+    },
+    {
+      client: 'VS Code',
+      file: '.vscode/mcp.json',
+      json: show({ servers: { openpanel: { type: 'http', url, headers: { Authorization: auth } } } }),
+    },
   ];
 }

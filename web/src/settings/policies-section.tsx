@@ -18,7 +18,16 @@ function NewPolicyForm({ onAdded }: { onAdded: () => void }) {
     e.preventDefault();
     setError(null);
     try {
-      await api('/api/policies', { method: 'POST', body: { ...(tool ? { tool } : {}), ...(app ? { app } : {}), ...(requesterKind ? { requesterKind } : {}), decision, ...(note ? { note } : {}) } });
+      await api('/api/policies', {
+        method: 'POST',
+        body: {
+          ...(tool ? { tool } : {}),
+          ...(app ? { app } : {}),
+          ...(requesterKind ? { requesterKind } : {}),
+          decision,
+          ...(note ? { note } : {}),
+        },
+      });
       setNote('');
       onAdded();
     } catch (err) {
@@ -66,7 +75,11 @@ function NewPolicyForm({ onAdded }: { onAdded: () => void }) {
         Note
         <input value={note} onChange={(e) => setNote(e.target.value)} placeholder="why" />
       </label>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <button type="submit" className="btn primary">
         Add rule
       </button>
@@ -91,11 +104,16 @@ export function PoliciesSection() {
     <section className="panel" aria-labelledby="policy-h">
       <h2 id="policy-h">Approval policy</h2>
       <p className="muted">
-        Defaults: reads run; a person's own changes run; an agent's changes wait for approval. A rule can <strong>allow</strong> a change without asking, make it{' '}
-        <strong>ask</strong> a person, or <strong>deny</strong> it outright.
+        Defaults: reads run; a person's own changes run; an agent's changes wait for approval. A rule can{' '}
+        <strong>allow</strong> a change without asking, make it <strong>ask</strong> a person, or <strong>deny</strong>{' '}
+        it outright.
       </p>
       <NewPolicyForm onAdded={reload} />
-      {removeError && <p className="error" role="alert">{removeError}</p>}
+      {removeError && (
+        <p className="error" role="alert">
+          {removeError}
+        </p>
+      )}
       {loading && !data ? (
         <Loading what="policy rules" />
       ) : error ? (
@@ -121,11 +139,20 @@ export function PoliciesSection() {
                 <td>{p.appId ? <code className="small">{p.appId.slice(0, 8)}</code> : 'all'}</td>
                 <td>{p.requesterKind ?? 'anyone'}</td>
                 <td>
-                  <span className={`pill tone-${p.decision === 'allow' ? 'ok' : p.decision === 'deny' ? 'bad' : 'warn'}`}>{p.decision}</span>
+                  <span
+                    className={`pill tone-${p.decision === 'allow' ? 'ok' : p.decision === 'deny' ? 'bad' : 'warn'}`}
+                  >
+                    {p.decision}
+                  </span>
                 </td>
                 <td className="muted">{p.note}</td>
                 <td>
-                  <button type="button" className="btn small danger" onClick={() => void remove(p)} aria-label={`Remove rule for ${p.tool ?? 'any tool'}`}>
+                  <button
+                    type="button"
+                    className="btn small danger"
+                    onClick={() => void remove(p)}
+                    aria-label={`Remove rule for ${p.tool ?? 'any tool'}`}
+                  >
                     Remove
                   </button>
                 </td>

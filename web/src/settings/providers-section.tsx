@@ -23,7 +23,21 @@ const needsKey = (name: string) => name !== 'ollama';
 const TITLES: Record<string, string> = { gemini: 'Google Gemini', groq: 'Groq', ollama: 'Ollama (local)' };
 
 /** One setting: plain ones show their value; secret ones are write-only and show only "set". */
-function SettingField({ settingKey, label, secret, current, placeholder, onSaved }: { settingKey: string; label: string; secret: boolean; current?: Setting; placeholder: string; onSaved: () => void }) {
+function SettingField({
+  settingKey,
+  label,
+  secret,
+  current,
+  placeholder,
+  onSaved,
+}: {
+  settingKey: string;
+  label: string;
+  secret: boolean;
+  current?: Setting;
+  placeholder: string;
+  onSaved: () => void;
+}) {
   const [value, setValue] = useState(secret ? '' : (current?.value ?? ''));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -79,12 +93,22 @@ function SettingField({ settingKey, label, secret, current, placeholder, onSaved
         Save
       </button>
       {secret && isSet && (
-        <button type="button" className="btn small danger" disabled={busy} onClick={() => void clear()} aria-label={`Remove ${label}`}>
+        <button
+          type="button"
+          className="btn small danger"
+          disabled={busy}
+          onClick={() => void clear()}
+          aria-label={`Remove ${label}`}
+        >
           Remove
         </button>
       )}
       {saved && !dirty && <span className="muted small">saved</span>}
-      {error && <p className="error small" role="alert">{error}</p>}
+      {error && (
+        <p className="error small" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }
@@ -97,10 +121,26 @@ export function ProvidersSection() {
     settings.reload();
     providers.reload();
   };
-  if ((settings.loading && !settings.data) || (providers.loading && !providers.data)) return <section className="panel"><Loading what="providers" /></section>;
-  if (settings.status === 403) return <section className="panel"><h2>Model providers</h2><p className="muted">Only admins can change providers and keys.</p></section>;
+  if ((settings.loading && !settings.data) || (providers.loading && !providers.data))
+    return (
+      <section className="panel">
+        <Loading what="providers" />
+      </section>
+    );
+  if (settings.status === 403)
+    return (
+      <section className="panel">
+        <h2>Model providers</h2>
+        <p className="muted">Only admins can change providers and keys.</p>
+      </section>
+    );
   const error = settings.error ?? providers.error;
-  if (error) return <section className="panel"><ErrorState error={error} onRetry={reload} /></section>;
+  if (error)
+    return (
+      <section className="panel">
+        <ErrorState error={error} onRetry={reload} />
+      </section>
+    );
   const byKey = new Map((settings.data?.settings ?? []).map((s) => [s.key, s]));
   const order = byKey.get('providers.order');
   const info = providers.data;
@@ -112,26 +152,57 @@ export function ProvidersSection() {
         {info?.mode === 'providers' ? (
           <>Chat answers with {info.order.join(' → ')} (the next one takes over on rate limits and outages). </>
         ) : (
-          <>No provider is configured: the chat runs in command mode (plain commands such as <code>deploy api</code>). </>
+          <>
+            No provider is configured: the chat runs in command mode (plain commands such as <code>deploy api</code>).{' '}
+          </>
         )}
         Keys are encrypted at rest and never shown again.
       </p>
       <div className="toolbar">
-        <button type="button" className="btn small" onClick={() => (check ? providers.reload() : setCheck(true))} disabled={providers.loading}>
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => (check ? providers.reload() : setCheck(true))}
+          disabled={providers.loading}
+        >
           {providers.loading ? 'Checking…' : 'Check providers'}
         </button>
       </div>
-      <SettingField key={`order-${order?.updatedAt}`} settingKey="providers.order" label="Fallback order" secret={false} current={order} placeholder={info?.order.join(',') || 'gemini,groq,ollama'} onSaved={reload} />
+      <SettingField
+        key={`order-${order?.updatedAt}`}
+        settingKey="providers.order"
+        label="Fallback order"
+        secret={false}
+        current={order}
+        placeholder={info?.order.join(',') || 'gemini,groq,ollama'}
+        onSaved={reload}
+      />
       {(info?.providers ?? []).map((p) => (
         <fieldset key={p.name} className="provider" aria-label={TITLES[p.name] ?? p.name}>
           <legend>
-            {TITLES[p.name] ?? p.name} <span className={`pill tone-${p.configured ? 'ok' : 'muted'}`}>{p.configured ? 'configured' : 'not configured'}</span>
-            {p.health && <span className={`pill tone-${p.health.ok ? 'ok' : 'bad'}`}>{p.health.ok ? `answers (${p.health.latencyMs} ms)` : (p.health.error ?? 'not answering')}</span>}
+            {TITLES[p.name] ?? p.name}{' '}
+            <span className={`pill tone-${p.configured ? 'ok' : 'muted'}`}>
+              {p.configured ? 'configured' : 'not configured'}
+            </span>
+            {p.health && (
+              <span className={`pill tone-${p.health.ok ? 'ok' : 'bad'}`}>
+                {p.health.ok ? `answers (${p.health.latencyMs} ms)` : (p.health.error ?? 'not answering')}
+              </span>
+            )}
           </legend>
           {needsKey(p.name) && (
             <>
-              <SettingField settingKey={`providers.${p.name}.api_key`} label="API key" secret current={byKey.get(`providers.${p.name}.api_key`)} placeholder="" onSaved={reload} />
-              {p.apiKey.source === 'env' && <p className="muted small">A key is set in the environment; one saved here takes precedence.</p>}
+              <SettingField
+                settingKey={`providers.${p.name}.api_key`}
+                label="API key"
+                secret
+                current={byKey.get(`providers.${p.name}.api_key`)}
+                placeholder=""
+                onSaved={reload}
+              />
+              {p.apiKey.source === 'env' && (
+                <p className="muted small">A key is set in the environment; one saved here takes precedence.</p>
+              )}
             </>
           )}
           {(
@@ -145,7 +216,17 @@ export function ProvidersSection() {
             .map(([field, label, effective]) => {
               const key = `providers.${p.name}.${field}`;
               const current = byKey.get(key);
-              return <SettingField key={`${key}-${current?.updatedAt}`} settingKey={key} label={label} secret={false} current={current} placeholder={effective ?? 'default'} onSaved={reload} />;
+              return (
+                <SettingField
+                  key={`${key}-${current?.updatedAt}`}
+                  settingKey={key}
+                  label={label}
+                  secret={false}
+                  current={current}
+                  placeholder={effective ?? 'default'}
+                  onSaved={reload}
+                />
+              );
             })}
         </fieldset>
       ))}

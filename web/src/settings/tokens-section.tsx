@@ -22,7 +22,10 @@ function NewTokenForm({ onCreated }: { onCreated: (token: string, record: ApiTok
     setError(null);
     try {
       const wanted = kind === 'agent' ? scopes.filter((s) => s !== 'approve') : scopes;
-      const res = await api<{ token: string; record: ApiToken }>('/api/tokens', { method: 'POST', body: { name, kind, scopes: wanted, ...(kind === 'agent' ? { requirePanelApproval: !clientPrompts } : {}) } });
+      const res = await api<{ token: string; record: ApiToken }>('/api/tokens', {
+        method: 'POST',
+        body: { name, kind, scopes: wanted, ...(kind === 'agent' ? { requirePanelApproval: !clientPrompts } : {}) },
+      });
       onCreated(res.token, res.record);
       setName('');
     } catch (err) {
@@ -49,16 +52,27 @@ function NewTokenForm({ onCreated }: { onCreated: (token: string, record: ApiTok
         <legend>Scopes</legend>
         {SCOPES.map((s) => (
           <label key={s} className="check">
-            <input type="checkbox" checked={scopes.includes(s) && !(kind === 'agent' && s === 'approve')} disabled={kind === 'agent' && s === 'approve'} onChange={(e) => setScopes((prev) => (e.target.checked ? [...prev, s] : prev.filter((x) => x !== s)))} /> {s}
+            <input
+              type="checkbox"
+              checked={scopes.includes(s) && !(kind === 'agent' && s === 'approve')}
+              disabled={kind === 'agent' && s === 'approve'}
+              onChange={(e) => setScopes((prev) => (e.target.checked ? [...prev, s] : prev.filter((x) => x !== s)))}
+            />{' '}
+            {s}
           </label>
         ))}
       </fieldset>
       {kind === 'agent' && (
         <label className="check">
-          <input type="checkbox" checked={clientPrompts} onChange={(e) => setClientPrompts(e.target.checked)} /> Let a trusted MCP client ask me to approve (otherwise: approve in this panel only)
+          <input type="checkbox" checked={clientPrompts} onChange={(e) => setClientPrompts(e.target.checked)} /> Let a
+          trusted MCP client ask me to approve (otherwise: approve in this panel only)
         </label>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <button type="submit" className="btn primary" disabled={busy}>
         {busy ? 'Creating…' : 'Create token'}
       </button>
@@ -74,7 +88,9 @@ function CreatedToken({ token, record }: { token: string; record: ApiToken }) {
         <strong>{record.name}</strong>: copy the token now, it is shown only once.
       </p>
       <div className="copy-row">
-        <code className="secret-once" aria-label="New token">{token}</code>
+        <code className="secret-once" aria-label="New token">
+          {token}
+        </code>
         <CopyButton text={token} label="Copy the token" />
       </div>
       {configs.map((c) => (
@@ -83,7 +99,9 @@ function CreatedToken({ token, record }: { token: string; record: ApiToken }) {
             {c.client} <span className="muted small">{c.file}</span>
           </summary>
           <div className="copy-row">
-            <pre className="config" aria-label={`${c.client} configuration`}>{c.json}</pre>
+            <pre className="config" aria-label={`${c.client} configuration`}>
+              {c.json}
+            </pre>
             <CopyButton text={c.json} label={`Copy the ${c.client} configuration`} />
           </div>
         </details>
@@ -111,7 +129,9 @@ export function TokensSection() {
   return (
     <section className="panel" aria-labelledby="tokens-h">
       <h2 id="tokens-h">API tokens</h2>
-      <p className="muted">An agent token lets an IDE assistant use the panel over MCP; whatever it changes waits for your approval.</p>
+      <p className="muted">
+        An agent token lets an IDE assistant use the panel over MCP; whatever it changes waits for your approval.
+      </p>
       <NewTokenForm
         onCreated={(token, record) => {
           setCreated({ token, record });
@@ -119,7 +139,11 @@ export function TokensSection() {
         }}
       />
       {created && <CreatedToken token={created.token} record={created.record} />}
-      {revokeError && <p className="error" role="alert">{revokeError}</p>}
+      {revokeError && (
+        <p className="error" role="alert">
+          {revokeError}
+        </p>
+      )}
       {loading && !data ? (
         <Loading what="tokens" />
       ) : error ? (
@@ -147,7 +171,12 @@ export function TokensSection() {
                 <td>{t.scopes.join(', ')}</td>
                 <td>{t.lastUsedAt ? timeAgo(t.lastUsedAt) : 'never'}</td>
                 <td>
-                  <button type="button" className="btn small danger" onClick={() => void revoke(t)} aria-label={`Revoke ${t.name}`}>
+                  <button
+                    type="button"
+                    className="btn small danger"
+                    onClick={() => void revoke(t)}
+                    aria-label={`Revoke ${t.name}`}
+                  >
                     Revoke
                   </button>
                 </td>

@@ -5,7 +5,17 @@ import type { LogLine } from '../api/types.ts';
  * Log lines in a scrolling box that follows the end while the reader is at the bottom. Lines are
  * outside text (builds, containers): rendered as text only, never as HTML or Markdown.
  */
-export function LogView({ lines, label, follow = true, emptyText = 'No log lines yet.' }: { lines: LogLine[]; label: string; follow?: boolean; emptyText?: string }) {
+export function LogView({
+  lines,
+  label,
+  follow = true,
+  emptyText = 'No log lines yet.',
+}: {
+  lines: LogLine[];
+  label: string;
+  follow?: boolean;
+  emptyText?: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const atEnd = useRef(true);
 

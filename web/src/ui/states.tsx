@@ -78,6 +78,13 @@ export function timeAgo(iso: string | null | undefined, now = Date.now()): strin
   const seconds = Math.round((now - new Date(iso).getTime()) / 1000);
   const future = seconds < 0;
   const s = Math.abs(seconds);
-  const text = s < 45 ? `${s}s` : s < 3600 ? `${Math.round(s / 60)} min` : s < 86_400 ? `${Math.round(s / 3600)} h` : `${Math.round(s / 86_400)} d`;
+  const text =
+    s < 45
+      ? `${s}s`
+      : s < 3600
+        ? `${Math.round(s / 60)} min`
+        : s < 86_400
+          ? `${Math.round(s / 3600)} h`
+          : `${Math.round(s / 86_400)} d`;
   return future ? `in ${text}` : `${text} ago`;
 }
