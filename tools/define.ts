@@ -20,6 +20,20 @@ export interface ToolContext extends AppContext {
   caller: Caller;
 }
 
+/**
+ * What an MCP client (and a person reading the API docs) is told about a tool's effect, set per
+ * tool because risk alone does not say it: stop_app is a write that can be repeated safely;
+ * unset_env_vars is a write that loses values nobody can get back.
+ */
+export interface ToolHints {
+  /** Calling it twice with the same input has the same effect as once. */
+  idempotent: boolean;
+  /** It can delete or overwrite something that cannot be recovered. */
+  destructive: boolean;
+  /** It reaches outside the panel (git hosts, registries, the apps people use). */
+  openWorld: boolean;
+}
+
 export interface ToolOutput<D = unknown> {
   /** Compact, model-friendly text: what happened, the key facts, what to do next. No secrets. */
   text: string;
@@ -27,14 +41,18 @@ export interface ToolOutput<D = unknown> {
   data: D;
 }
 
-export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, D = unknown> {
+// biome-ignore lint/suspicious/noExplicitAny: until every tool declares its output
+export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodType = z.ZodType<any, any>> {
   /** snake_case verb_noun, e.g. deploy_app. */
   name: string;
   /** Written for a model: when to use it, what it needs, what it returns. */
   description: string;
   /** Every field has .describe(). */
   input: I;
+  /** The shape of `data` in a successful result: MCP's outputSchema, the REST response, the web's types. */
+  output?: O;
   risk: Risk;
+  hints?: ToolHints;
   /** The resource this call acts on (for approvals and per-app policy). */
   target?: (input: z.infer<I>) => ToolTarget | undefined;
   /** A one-line human summary of the request, for approval cards ("Deploy app api"). */
@@ -43,11 +61,14 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, D = unknown
    * Runs the operation through the panel services. Expected failures are thrown as DomainError;
    * the runner turns them into a failure value with a hint the model can act on.
    */
-  execute: (input: z.infer<I>, ctx: ToolContext) => Promise<ToolOutput<D>>;
+  execute: (input: z.infer<I>, ctx: ToolContext) => Promise<ToolOutput<z.input<O>>>;
 }
 
 /** Keeps the input type attached while collecting tools in one registry array. */
-export function defineTool<I extends z.ZodObject, D>(tool: ToolDefinition<I, D>): ToolDefinition<I, D> {
+// biome-ignore lint/suspicious/noExplicitAny: until every tool declares its output
+export function defineTool<I extends z.ZodObject, O extends z.ZodType = z.ZodType<any, any>>(
+  tool: ToolDefinition<I, O>,
+): ToolDefinition<I, O> {
   return tool;
 }
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../context.ts';
 import { actions } from '../db/schema/actions.ts';
-import { DomainError } from '../errors.ts';
+import { DomainError, type DomainErrorKind } from '../errors.ts';
 import { redact, writeAudit, type Caller } from '../audit.ts';
 import { hasScope, isAgent } from '../auth/permissions.ts';
 import { findTool } from '../../tools/registry.ts';
@@ -18,7 +18,7 @@ export type RequestedVia = 'chat' | 'mcp' | 'api';
 
 export type ToolCallResult =
   | { status: 'done'; text: string; data: unknown }
-  | { status: 'failed'; text: string; error: string; hint?: string }
+  | { status: 'failed'; text: string; error: string; hint?: string; code: DomainErrorKind | 'internal' }
   | { status: 'pending'; text: string; action: ActionView }
   | { status: 'denied'; text: string };
 
@@ -60,20 +60,47 @@ export async function resolveTarget(
   ctx: AppContext,
   tool: ToolDefinition,
   input: Record<string, unknown>,
-): Promise<{ type: string; id: string; name?: string; appId: string | null } | null> {
+): Promise<ResolvedTarget | null> {
   const target = tool.target?.(input as never);
   if (!target) return null;
   if (target.type === 'app') {
     const app = await findAppRow(ctx, target.ref);
     return app
-      ? { type: 'app', id: app.id, name: app.name, appId: app.id }
-      : { type: 'app', id: target.ref, name: target.ref, appId: null };
+      ? { type: 'app', id: app.id, name: app.name, appId: app.id, found: true }
+      : { type: 'app', id: target.ref, name: target.ref, appId: null, found: false };
   }
   if (target.type === 'deployment') {
     const d = await getDeployment(ctx, target.ref).catch(() => null);
-    return { type: 'deployment', id: target.ref, appId: d?.appId ?? null };
+    return { type: 'deployment', id: target.ref, appId: d?.appId ?? null, found: Boolean(d) };
   }
-  return { type: target.type, id: target.ref, appId: null };
+  return { type: target.type, id: target.ref, appId: null, found: true };
+}
+
+export interface ResolvedTarget {
+  type: string;
+  id: string;
+  name?: string;
+  appId: string | null;
+  /** False when the named app or deployment does not exist: a write on it is refused before approval. */
+  found: boolean;
+}
+
+const missingTargetHint: Record<string, string> = {
+  app: 'Check the name with list_apps (names are exact), or create it with create_app first.',
+  deployment: 'Find the deployment id with list_deployments.',
+};
+
+/** A write on something that does not exist fails now, instead of asking a person to approve nothing. */
+function missingTarget(tool: ToolDefinition, target: ResolvedTarget): ToolCallResult {
+  const error = `There is no ${target.type} "${target.name ?? target.id}".`;
+  const hint = missingTargetHint[target.type];
+  return {
+    status: 'failed',
+    code: 'not_found',
+    error,
+    hint,
+    text: `${tool.name} was not run: ${error}${hint ? ` ${hint}` : ''}`,
+  };
 }
 
 /** Runs a tool now. Expected failures come back as values with a hint; nothing is thrown. */
@@ -93,6 +120,7 @@ export async function runTool(
     if (err instanceof DomainError) {
       return {
         status: 'failed',
+        code: err.kind,
         error: err.message,
         hint: err.hint,
         text: `${tool.name} failed: ${err.message}${err.hint ? ` ${err.hint}` : ''}`,
@@ -101,6 +129,7 @@ export async function runTool(
     ctx.logger.error({ err, tool: tool.name }, 'tool crashed');
     return {
       status: 'failed',
+      code: 'internal',
       error: 'The panel hit an internal error running this tool.',
       text: `${tool.name} failed with an internal error; the panel log has details. Do not retry blindly.`,
     };
@@ -124,6 +153,7 @@ export async function requestTool(ctx: AppContext, req: ToolRequest): Promise<To
   }
   const input = parseInput(tool, req.input);
   const target = await resolveTarget(ctx, tool, input);
+  if (target && !target.found && tool.risk !== 'read') return missingTarget(tool, target);
   const kind = requesterKind(req.caller, req.via);
   const { decision, rule } = await decide(ctx, {
     tool: tool.name,
