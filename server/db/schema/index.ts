@@ -15,3 +15,4 @@ export * from './conversations.ts';
 export * from './messages.ts';
 export * from './domains.ts';
 export * from './backups.ts';
+export * from './versions.ts';
