@@ -54,6 +54,19 @@ describe('readLogs', () => {
     // Two matching lines, not two lines then filtered (which would find only "last line").
     expect(texts(await readLogs(docker, id, { filter: 'LINE', tail: 2 }))).toEqual(['line 8', 'last line']);
 
+    // A stream is picked before the tail: the last 2 stderr lines, though stdout printed after them.
+    const mixed = await runToExit(
+      'mixed',
+      'for i in 1 2 3; do echo "err $i" >&2; done; sleep 0.1; for i in 1 2 3 4; do echo "out $i"; done',
+    );
+    expect(texts(await readLogs(docker, mixed, { stream: 'stderr', tail: 2 }))).toEqual(['err 2', 'err 3']);
+    expect(texts(await readLogs(docker, mixed, { stream: 'stdout', tail: 5 }))).toEqual([
+      'out 1',
+      'out 2',
+      'out 3',
+      'out 4',
+    ]);
+
     const future = new Date(Date.now() + 60_000);
     expect(await readLogs(docker, id, { since: future })).toEqual([]);
     expect(texts(await readLogs(docker, id, { since: Date.parse(all[0]!.time) - 1000 }))).toHaveLength(10);

@@ -12,25 +12,28 @@ export interface LogQuery {
   since?: Date | number;
   /** Case-insensitive substring the line's text must contain. */
   filter?: string;
+  /** Only this stream. Applied before `tail`, so tail counts lines of this stream. */
+  stream?: 'stdout' | 'stderr';
 }
 
-// With a filter, readLogs looks for `tail` matches among this many of the latest lines.
+// With a filter or a stream, readLogs looks for `tail` matches among this many of the latest lines.
 const filterScanLines = 10_000;
 
 /** Reads a container's logs once, stdout and stderr apart, each line with its engine timestamp. */
 export async function readLogs(docker: Docker, containerId: string, opts: LogQuery = {}): Promise<LogLine[]> {
   if (opts.tail === 0) return [];
   const tty = await hasTty(docker, containerId);
-  const needle = opts.filter?.toLowerCase();
-  const tail = opts.tail === undefined ? undefined : needle ? Math.max(opts.tail, filterScanLines) : opts.tail;
+  const matches = lineMatcher(opts);
+  const narrowed = opts.filter !== undefined || opts.stream !== undefined;
+  const tail = opts.tail === undefined ? undefined : narrowed ? Math.max(opts.tail, filterScanLines) : opts.tail;
   const raw: unknown = await engineCall(docker, () =>
     docker
       .getContainer(containerId)
       .logs({ follow: false, stdout: true, stderr: true, timestamps: true, tail, since: sinceParam(opts.since) }),
   );
   const decoder = new LogDecoder(tty);
-  let lines = [...decoder.push(toBuffer(raw)), ...decoder.end()];
-  if (needle) lines = lines.filter((line) => line.text.toLowerCase().includes(needle));
+  // Filter first, then take the tail: the caller asked for the last N lines that match.
+  const lines = [...decoder.push(toBuffer(raw)), ...decoder.end()].filter(matches);
   return opts.tail === undefined ? lines : lines.slice(-opts.tail);
 }
 
@@ -47,8 +50,7 @@ export async function* followLogs(
   const { signal } = opts;
   if (signal.aborted) return;
   const tty = await hasTty(docker, containerId);
-  const needle = opts.filter?.toLowerCase();
-  const matches = (line: LogLine) => !needle || line.text.toLowerCase().includes(needle);
+  const matches = lineMatcher(opts);
   let stream: NodeJS.ReadableStream;
   try {
     stream = await docker.getContainer(containerId).logs({
@@ -77,6 +79,12 @@ export async function* followLogs(
     // The consumer may stop early (break); close the connection instead of leaking it.
     (stream as { destroy?: () => void }).destroy?.();
   }
+}
+
+function lineMatcher(opts: LogQuery): (line: LogLine) => boolean {
+  const needle = opts.filter?.toLowerCase();
+  return (line) =>
+    (!opts.stream || line.stream === opts.stream) && (!needle || line.text.toLowerCase().includes(needle));
 }
 
 async function hasTty(docker: Docker, containerId: string): Promise<boolean> {

@@ -65,8 +65,12 @@ export interface RuntimeLogQuery {
 
 export async function getAppLogs(ctx: AppContext, appRef: string, q: RuntimeLogQuery): Promise<LogLine[]> {
   const live = await liveContainer(ctx, appRef);
-  const lines = await readLogs(ctx.docker, live.containerId, { tail: q.tail ?? 100, since: q.since, filter: q.filter });
-  return q.stream ? lines.filter((l) => l.stream === q.stream) : lines;
+  return readLogs(ctx.docker, live.containerId, {
+    tail: q.tail ?? 100,
+    since: q.since,
+    filter: q.filter,
+    stream: q.stream,
+  });
 }
 
 export async function followAppLogs(
@@ -76,17 +80,13 @@ export async function followAppLogs(
   signal: AbortSignal,
 ): Promise<AsyncIterable<LogLine>> {
   const live = await liveContainer(ctx, appRef);
-  const lines = followLogs(ctx.docker, live.containerId, {
+  return followLogs(ctx.docker, live.containerId, {
     tail: q.tail ?? 100,
     since: q.since,
     filter: q.filter,
+    stream: q.stream,
     signal,
   });
-  if (!q.stream) return lines;
-  const wanted = q.stream;
-  return (async function* () {
-    for await (const line of lines) if (line.stream === wanted) yield line;
-  })();
 }
 
 export async function getAppStats(ctx: AppContext, appRef: string): Promise<ContainerStats> {
