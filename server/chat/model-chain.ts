@@ -7,7 +7,7 @@ import { FallbackModel, type ChainLink } from '../providers/fallback.ts';
 import { limiterFor } from '../providers/limits.ts';
 import { createCommandModel } from './command-model.ts';
 import { collectSecretValues } from '../crypto/scrub.ts';
-import { withSecretScrubber, type SecretValues } from './scrub.ts';
+import { withSecretScrubber, type SecretValues } from './model-scrubber.ts';
 
 export const PROVIDER_CHOICES = ['auto', 'command', 'gemini', 'groq', 'ollama'] as const;
 export type ProviderChoice = (typeof PROVIDER_CHOICES)[number];

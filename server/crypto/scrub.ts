@@ -1,42 +1,100 @@
 import type { AppContext } from '../context.ts';
+import type { Env } from '../env.ts';
 import { apps } from '../db/schema/apps.ts';
 import { resolveEnv } from '../services/env-vars.ts';
 import { listSettings, readSetting } from '../services/settings.ts';
+import { readVersion } from '../services/versions.ts';
 
 /**
- * The second line of defence for secrets. Tools already return names, never values; this removes
- * every known secret value (app env values, secret settings, the panel's own keys) from whatever
- * is about to be sent to a model, so a value that slipped into a log line, a user message or a
- * tool result still never leaves the machine. Values are decrypted in memory for this only.
+ * The one secret scrubber. Tools already return names, never values; this removes every known
+ * secret value (app env values, secret settings, the panel's own keys) from whatever leaves the
+ * panel or is stored in plain text: tool results, REST and SSE logs, MCP resources, deployment
+ * log rows, chat messages and titles, prompts sent to a model. Values are decrypted in memory only.
  */
 export const REDACTED = '[redacted]';
 
 /** Shorter values (1, true, 8080) would blank out ordinary words all over the conversation. */
 const MIN_SECRET_LENGTH = 6;
 
+interface SecretCache {
+  /** The 'secrets' version read before the values were collected. */
+  version: number;
+  stored: readonly string[];
+  /** `stored` plus the process's own keys from `env`, longest first. */
+  env: Env;
+  values: readonly string[];
+}
+
+// Keyed by the event bus, which is one per process (createContext): tool runs spread the context
+// into new objects ({ ...ctx, caller }), and they must share the cache.
+const caches = new WeakMap<object, SecretCache>();
+const loading = new WeakMap<object, { version: number; promise: Promise<readonly string[]> }>();
+
+/**
+ * Every known secret value, longest first. Decrypting every env var of every app costs ~0.2 ms a
+ * value, so the values are kept per process and collected again only when the shared 'secrets'
+ * version moved: one small read per call, and a change made by any process is seen by the next call.
+ */
 export async function collectSecretValues(ctx: AppContext): Promise<string[]> {
-  const found = new Set<string>();
-  const add = (v: string | null | undefined) => {
-    if (v && v.trim().length >= MIN_SECRET_LENGTH) found.add(v);
-  };
+  // A copy: callers may add to their list, and the cached one is shared.
+  return [...(await cachedSecretValues(ctx))];
+}
+
+async function cachedSecretValues(ctx: AppContext): Promise<readonly string[]> {
+  const version = await readVersion(ctx.db, 'secrets');
+  const cached = caches.get(ctx.events);
+  if (cached?.version === version) {
+    if (cached.env !== ctx.env) caches.set(ctx.events, withEnv(cached.stored, version, ctx.env));
+    return caches.get(ctx.events)!.values;
+  }
+  // Concurrent calls on a stale cache share one collection.
+  const pending = loading.get(ctx.events);
+  if (pending?.version === version) return withEnv(await pending.promise, version, ctx.env).values;
+  const promise = collectStoredSecrets(ctx);
+  loading.set(ctx.events, { version, promise });
+  try {
+    const stored = await promise;
+    const entry = withEnv(stored, version, ctx.env);
+    caches.set(ctx.events, entry);
+    return entry.values;
+  } finally {
+    if (loading.get(ctx.events)?.promise === promise) loading.delete(ctx.events);
+  }
+}
+
+async function collectStoredSecrets(ctx: AppContext): Promise<string[]> {
+  const found: string[] = [];
   for (const { id } of await ctx.db.select({ id: apps.id }).from(apps)) {
     try {
       const { runtime, build } = await resolveEnv(ctx.db, ctx.secrets, id);
-      Object.values(runtime).forEach(add);
-      Object.values(build).forEach(add);
+      found.push(...Object.values(runtime), ...Object.values(build));
     } catch (err) {
       // A value sealed with another key cannot be scrubbed, but it cannot be read by tools either.
       ctx.logger.warn({ appId: id, err: (err as Error).message }, 'could not decrypt env vars for the secret scrubber');
     }
   }
   for (const s of await listSettings(ctx.db)) {
-    if (s.secret && s.isSet) add(await readSetting(ctx.db, ctx.secrets, s.key).catch(() => null));
+    if (!s.secret || !s.isSet) continue;
+    const value = await readSetting(ctx.db, ctx.secrets, s.key).catch(() => null);
+    if (value) found.push(value);
   }
-  const { env } = ctx;
-  [env.GOOGLE_GENERATIVE_AI_API_KEY, env.GROQ_API_KEY, env.OPENPANEL_SECRET_KEY, env.OPENPANEL_METRICS_TOKEN].forEach(
-    add,
-  );
-  // Longest first, so a secret that contains another is replaced whole.
+  return found;
+}
+
+function withEnv(stored: readonly string[], version: number, env: Env): SecretCache {
+  const own = [
+    env.GOOGLE_GENERATIVE_AI_API_KEY,
+    env.GROQ_API_KEY,
+    env.OPENPANEL_SECRET_KEY,
+    env.OPENPANEL_METRICS_TOKEN,
+  ];
+  return { version, stored, env, values: secretList([...stored, ...own]) };
+}
+
+/** Unique values long enough to scrub, longest first, so a secret that contains another is replaced whole. */
+export function secretList(values: Iterable<string | null | undefined>): string[] {
+  const found = new Set<string>();
+  for (const v of values) if (v && v.trim().length >= MIN_SECRET_LENGTH) found.add(v);
   return [...found].sort((a, b) => b.length - a.length);
 }
 
@@ -55,4 +113,14 @@ export function scrubDeep<T>(value: T, secrets: readonly string[]): T {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, secrets)])) as T;
   }
   return value;
+}
+
+/** Log lines ({ text } and anything else) with every known secret value masked. */
+export async function scrubLines<T extends { text: string }>(ctx: AppContext, lines: T[]): Promise<T[]> {
+  const secrets = await cachedSecretValues(ctx);
+  if (!secrets.length) return lines;
+  return lines.map((l) => {
+    const text = scrubText(l.text, secrets);
+    return text === l.text ? l : { ...l, text };
+  });
 }

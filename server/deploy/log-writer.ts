@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, max } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import { deploymentLogs, type DeploymentLogRow } from '../db/schema/deployment-logs.ts';
+import { scrubLines } from '../crypto/scrub.ts';
 
 export type LogStream = 'stdout' | 'stderr' | 'system';
 
@@ -60,8 +61,9 @@ export class DeploymentLogWriter {
       text: l.text,
       at: l.at,
     }));
+    // Scrubbed before the insert: a build or container that prints its env leaves no plaintext at rest.
     this.#writing = this.#writing
-      .then(() => this.ctx.db.insert(deploymentLogs).values(rows))
+      .then(async () => this.ctx.db.insert(deploymentLogs).values(await scrubLines(this.ctx, rows)))
       .then(() => {
         this.ctx.events.emit(logEvent(this.deploymentId));
       })
@@ -80,10 +82,12 @@ export async function readDeploymentLogs(
   deploymentId: string,
   opts: { afterSeq?: number; limit?: number } = {},
 ): Promise<DeploymentLogRow[]> {
-  return ctx.db
+  const rows = await ctx.db
     .select()
     .from(deploymentLogs)
     .where(and(eq(deploymentLogs.deploymentId, deploymentId), gt(deploymentLogs.seq, opts.afterSeq ?? 0)))
     .orderBy(asc(deploymentLogs.seq))
     .limit(opts.limit ?? 10_000);
+  // Also on the way out: rows written before their value became a secret.
+  return scrubLines(ctx, rows);
 }

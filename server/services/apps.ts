@@ -7,6 +7,7 @@ import { DomainError } from '../errors.ts';
 import { audited, type Caller } from '../audit.ts';
 import { DEFAULT_PROJECT, ensureProject, getProject } from './projects.ts';
 import { UUID_RE } from './names.ts';
+import { bumpVersion } from './versions.ts';
 import type { CreateApp, UpdateApp } from './app-schemas.ts';
 import {
   inspectContainer,
@@ -201,7 +202,11 @@ export async function deleteApp(
       ];
       let removedImages = 0;
       for (const tag of tags) if (await removeImage(ctx.docker, tag, { force: true })) removedImages++;
-      await ctx.db.delete(apps).where(eq(apps.id, app.id));
+      await ctx.db.transaction(async (tx) => {
+        // The app's env vars go with it (cascade): other processes stop scrubbing their values.
+        await tx.delete(apps).where(eq(apps.id, app.id));
+        await bumpVersion(tx, 'secrets');
+      });
       return { removedContainers: containers.length, removedImages };
     },
   );

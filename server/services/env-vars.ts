@@ -4,6 +4,7 @@ import { envVars } from '../db/schema/env-vars.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import { DomainError } from '../errors.ts';
 import { audited, writeAudit, type Caller } from '../audit.ts';
+import { bumpVersion } from './versions.ts';
 
 export interface EnvVarView {
   name: string;
@@ -53,6 +54,7 @@ export async function setEnvVars(
             .values(row)
             .onConflictDoUpdate({ target: [envVars.appId, envVars.name], set: row });
         }
+        await bumpVersion(tx, 'secrets');
       });
     },
   );
@@ -78,7 +80,10 @@ export async function unsetEnvVars(
       caller,
       { action: 'env.unset', target: { type: 'app', id: appId }, input: { names: existing } },
       async () => {
-        await db.delete(envVars).where(and(eq(envVars.appId, appId), inArray(envVars.name, existing)));
+        await db.transaction(async (tx) => {
+          await tx.delete(envVars).where(and(eq(envVars.appId, appId), inArray(envVars.name, existing)));
+          await bumpVersion(tx, 'secrets');
+        });
       },
     );
   }

@@ -14,6 +14,7 @@ import {
   type ContainerStats,
   type LogLine,
 } from '../engine/index.ts';
+import { scrubLines } from '../crypto/scrub.ts';
 import { getAppRow } from './apps.ts';
 import { currentDeployment } from './deployments.ts';
 
@@ -65,12 +66,13 @@ export interface RuntimeLogQuery {
 
 export async function getAppLogs(ctx: AppContext, appRef: string, q: RuntimeLogQuery): Promise<LogLine[]> {
   const live = await liveContainer(ctx, appRef);
-  return readLogs(ctx.docker, live.containerId, {
+  const lines = await readLogs(ctx.docker, live.containerId, {
     tail: q.tail ?? 100,
     since: q.since,
     filter: q.filter,
     stream: q.stream,
   });
+  return scrubLines(ctx, lines);
 }
 
 export async function followAppLogs(
@@ -80,13 +82,17 @@ export async function followAppLogs(
   signal: AbortSignal,
 ): Promise<AsyncIterable<LogLine>> {
   const live = await liveContainer(ctx, appRef);
-  return followLogs(ctx.docker, live.containerId, {
+  const lines = followLogs(ctx.docker, live.containerId, {
     tail: q.tail ?? 100,
     since: q.since,
     filter: q.filter,
     stream: q.stream,
     signal,
   });
+  return (async function* () {
+    // Per line: a secret set while the stream is open is masked from its next line on.
+    for await (const line of lines) yield (await scrubLines(ctx, [line]))[0]!;
+  })();
 }
 
 export async function getAppStats(ctx: AppContext, appRef: string): Promise<ContainerStats> {

@@ -4,6 +4,7 @@ import { settings } from '../db/schema/settings.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import { audited, type Caller } from '../audit.ts';
 import { DomainError } from '../errors.ts';
+import { bumpVersion } from './versions.ts';
 
 export interface SettingView {
   key: string;
@@ -57,17 +58,27 @@ export async function putSetting(
     caller,
     { action: 'setting.put', target: { type: 'setting', id: key }, input: input.secret ? { secret: true } : input },
     async () => {
-      await db.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row });
+      await db.transaction(async (tx) => {
+        await tx.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row });
+        // Secret settings are scrubbed from every output (a secret never turns plain: refused above).
+        if (row.secret) await bumpVersion(tx, 'secrets');
+      });
     },
   );
   return { key, secret: input.secret, value: input.secret ? null : input.value, isSet: true, updatedAt: row.updatedAt };
 }
 
 export async function deleteSetting(db: Database, caller: Caller, key: string): Promise<void> {
-  const [existing] = await db.select({ key: settings.key }).from(settings).where(eq(settings.key, key));
+  const [existing] = await db
+    .select({ key: settings.key, secret: settings.secret })
+    .from(settings)
+    .where(eq(settings.key, key));
   if (!existing) throw new DomainError('not_found', `No setting named ${key}.`);
   await audited(db, caller, { action: 'setting.delete', target: { type: 'setting', id: key } }, async () => {
-    await db.delete(settings).where(eq(settings.key, key));
+    await db.transaction(async (tx) => {
+      await tx.delete(settings).where(eq(settings.key, key));
+      if (existing.secret) await bumpVersion(tx, 'secrets');
+    });
   });
 }
 
