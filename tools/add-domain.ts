@@ -3,6 +3,8 @@ import { defineTool } from './define.ts';
 import { AddDomainInput, addDomain as addAppDomain } from '../server/services/domains.ts';
 import { describeOutcome } from '../server/proxy/apply.ts';
 import { appRef } from './lib/refs.ts';
+import { domainView } from './lib/views.ts';
+import { DnsCheck, Domain, ProxyOutcome } from './lib/schemas.ts';
 
 export const addDomain = defineTool({
   name: 'add_domain',
@@ -10,6 +12,9 @@ export const addDomain = defineTool({
     "Put an app on a domain: the reverse proxy (Caddy or Traefik) routes the host name, optionally only a path prefix, to the app's live container, with HTTPS and a redirect from HTTP by default. Certificates are automatic: ACME (Let's Encrypt) for public names, a local CA for localhost/.test/.local/.internal names. Routes follow the app across deployments and rollbacks. The result includes a DNS warning when the name does not point at this server; pass that on to the user (it is not an error). Requires human approval; returns a pending action until a person approves it.",
   input: z.object({ app: appRef, ...AddDomainInput.shape }),
   risk: 'write',
+  // A repeated host and path is refused; the name is checked in public DNS and gets an ACME certificate.
+  hints: { idempotent: true, destructive: false, openWorld: true },
+  output: z.object({ domain: Domain, dns: DnsCheck, proxy: ProxyOutcome }),
   target: (input) => ({ type: 'app', ref: input.app }),
   summarize: (input) =>
     `Route ${input.host.trim().toLowerCase()}${input.pathPrefix && input.pathPrefix !== '/' ? input.pathPrefix : ''} to app "${input.app}"${input.https === false ? ' over plain HTTP' : ''}`,
@@ -25,6 +30,6 @@ export const addDomain = defineTool({
           ? `DNS: ${domain.host} points at this server.`
           : null,
     ];
-    return { text: lines.filter(Boolean).join('\n'), data: { domain, dns, proxy } };
+    return { text: lines.filter(Boolean).join('\n'), data: { domain: domainView(domain), dns, proxy } };
   },
 });

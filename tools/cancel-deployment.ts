@@ -3,6 +3,7 @@ import { defineTool } from './define.ts';
 import { cancelDeployment as cancelDeploymentRow } from '../server/services/deployments.ts';
 import { deploymentId } from './lib/refs.ts';
 import { deploymentView } from './lib/views.ts';
+import { Deployment } from './lib/schemas.ts';
 
 export const cancelDeployment = defineTool({
   name: 'cancel_deployment',
@@ -10,6 +11,8 @@ export const cancelDeployment = defineTool({
     'Cancel a deployment that is still queued, building or starting (by its id from deploy_app or list_deployments). A queued one is cancelled at once; a building or starting one stops within seconds and the live version keeps running. Finished deployments cannot be cancelled: use rollback_app to go back instead. Requires human approval; returns a pending action until a person approves it.',
   input: z.object({ deployment: deploymentId }),
   risk: 'write',
+  hints: { idempotent: true, destructive: false, openWorld: false },
+  output: z.object({ deployment: Deployment.describe('cancelled, or still in progress with cancelRequested') }),
   target: (input) => ({ type: 'deployment', ref: input.deployment }),
   summarize: (input) => `Cancel deployment ${input.deployment}`,
   async execute(input, ctx) {

@@ -12,6 +12,7 @@ import {
   toSource,
 } from './lib/app-fields.ts';
 import { describeSource, safeAppView } from './lib/views.ts';
+import { App } from './lib/schemas.ts';
 
 export const createApp = defineTool({
   name: 'create_app',
@@ -26,6 +27,9 @@ export const createApp = defineTool({
     buildArgs: BuildArgFields.optional(),
   }),
   risk: 'write',
+  // The name is unique: a repeat is refused and changes nothing.
+  hints: { idempotent: true, destructive: false, openWorld: false },
+  output: z.object({ app: App }),
   summarize: (input) =>
     `Create app "${input.name}" from ${describeSource(toSource(input.source))}${input.project ? ` in project "${input.project}"` : ''}`,
   async execute(input, ctx) {

@@ -6,6 +6,7 @@ import { queueBackup } from '../server/backups/run.ts';
 import { BACKUP_KINDS, RunBackupInput } from '../server/backups/schemas.ts';
 import { backupView } from '../server/backups/views.ts';
 import { appRef } from './lib/refs.ts';
+import { Backup } from './lib/schemas.ts';
 
 const Input = z
   .object({
@@ -63,6 +64,12 @@ export const createBackup = defineTool({
     "Back up now: an app's named volume (a tar of its files), a Postgres, MySQL/MariaDB or Redis database running in the app's container (a dump), or the panel's own database (kind panel, no app); or run an existing backup configuration now (config). The backup gets a sha256 checksum and goes to the local backup folder (or the configuration's destination). Returns at once with the queued backup's id; follow it with list_backups. Requires human approval; returns a pending action until a person approves it.",
   input: Input,
   risk: 'write',
+  // Every call makes a new backup; a configuration's retention then deletes older ones, in S3 too.
+  hints: { idempotent: false, destructive: true, openWorld: true },
+  output: z.object({
+    backup: Backup.describe('The queued backup; follow it with list_backups'),
+    notice: z.string().optional().describe('Something to tell the user'),
+  }),
   target: (input) => (input.app ? { type: 'app', ref: input.app } : undefined),
   summarize: (input) =>
     input.config

@@ -5,6 +5,7 @@ import { deleteBackup as deleteBackupRun, getBackup } from '../server/backups/ru
 import { getAppRow } from '../server/services/apps.ts';
 import { backupView } from '../server/backups/views.ts';
 import { appRef } from './lib/refs.ts';
+import { Backup } from './lib/schemas.ts';
 
 export const deleteBackup = defineTool({
   name: 'delete_backup',
@@ -15,6 +16,9 @@ export const deleteBackup = defineTool({
     app: appRef.optional().describe('The app the backup belongs to; required unless it is a panel backup'),
   }),
   risk: 'destructive',
+  // The file is gone for good, locally or in S3.
+  hints: { idempotent: true, destructive: true, openWorld: true },
+  output: z.object({ backup: Backup.describe('Now with status deleted') }),
   target: (input) => (input.app ? { type: 'app', ref: input.app } : undefined),
   summarize: (input) => `Delete backup ${input.backup}${input.app ? ` of "${input.app}"` : ''}`,
   async execute(input, ctx) {

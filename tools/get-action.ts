@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineTool } from './define.ts';
 import { getActionView } from '../server/approvals/store.ts';
 import { actionOutcome, safeActionView } from './lib/action-text.ts';
+import { Action } from './lib/schemas.ts';
 
 export const getAction = defineTool({
   name: 'get_action',
@@ -11,6 +12,8 @@ export const getAction = defineTool({
     id: z.string().min(1).max(100).describe('The action id from a pending tool result or list_pending_actions'),
   }),
   risk: 'read',
+  hints: { idempotent: true, destructive: false, openWorld: false },
+  output: z.object({ action: Action }),
   target: (input) => ({ type: 'action', ref: input.id }),
   summarize: (input) => `Check action ${input.id}`,
   async execute(input, ctx) {

@@ -4,6 +4,7 @@ import { getAppLogs as readAppLogs } from '../server/services/runtime.ts';
 import { DomainError } from '../server/errors.ts';
 import { appRef } from './lib/refs.ts';
 import { joinNewest, parseSince } from './lib/text.ts';
+import { AppLogLine } from './lib/schemas.ts';
 
 const DEFAULT_TAIL = 100;
 const MAX_TAIL = 500;
@@ -33,6 +34,11 @@ export const getAppLogs = defineTool({
     filter: z.string().min(1).max(200).optional().describe('Only lines containing this text (case-sensitive)'),
   }),
   risk: 'read',
+  hints: { idempotent: true, destructive: false, openWorld: false },
+  output: z.object({
+    app: z.string().describe('The app as named in the request'),
+    lines: z.array(AppLogLine).describe('Oldest first'),
+  }),
   target: (input) => ({ type: 'app', ref: input.app }),
   summarize: (input) => `Read logs of "${input.app}"`,
   async execute(input, ctx) {

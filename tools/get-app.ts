@@ -4,6 +4,7 @@ import { getApp as getAppView, getAppRow, getAppRuntime } from '../server/servic
 import { currentDeployment } from '../server/services/deployments.ts';
 import { appRef } from './lib/refs.ts';
 import { containerView, describeSource, safeAppView } from './lib/views.ts';
+import { App, Container, DeploymentSummary } from './lib/schemas.ts';
 
 export const getApp = defineTool({
   name: 'get_app',
@@ -11,6 +12,20 @@ export const getApp = defineTool({
     'Get one app: its settings (source, port, health check, limits, volumes) and its live state from the Docker engine (running, stopped, missing, not deployed) with the current deployment. Use it before changing or deploying an app, and after deploy_app to confirm it runs. Never returns secrets (env var values, deploy keys).',
   input: z.object({ app: appRef }),
   risk: 'read',
+  hints: { idempotent: true, destructive: false, openWorld: false },
+  output: z.object({
+    app: App,
+    runtime: z
+      .object({
+        state: z
+          .enum(['not_deployed', 'running', 'stopped', 'restarting', 'missing', 'unknown'])
+          .describe('Live state from the Docker engine'),
+        container: Container.nullable().describe("The current deployment's container; null when there is none"),
+        detail: z.string().optional().describe('Why the state is missing or unknown, and what to do'),
+      })
+      .describe('What runs now'),
+    currentDeployment: DeploymentSummary.nullable().describe('The live deployment; null when never deployed'),
+  }),
   target: (input) => ({ type: 'app', ref: input.app }),
   summarize: (input) => `Show app "${input.app}"`,
   async execute(input, ctx) {

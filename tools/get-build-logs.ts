@@ -10,6 +10,7 @@ import {
 } from './lib/deployment-ref.ts';
 import { joinNewest } from './lib/text.ts';
 import { ACTIVE_STATUSES } from './lib/views.ts';
+import { BuildLogLine, DeploymentStatus } from './lib/schemas.ts';
 
 /** Enough to find a build error; a whole build log would drown a model's context. */
 const DEFAULT_TAIL = 100;
@@ -42,6 +43,15 @@ export const getBuildLogs = defineTool({
     })
     .refine(exactlyOne, exactlyOneError),
   risk: 'read',
+  hints: { idempotent: true, destructive: false, openWorld: false },
+  output: z.object({
+    deployment: z.object({ id: z.uuid(), number: z.number().int(), status: DeploymentStatus, appName: z.string() }),
+    lines: z.array(BuildLogLine).describe('Oldest first'),
+    lastSeq: z
+      .number()
+      .int()
+      .describe('The last line number returned (or after, when nothing is new); pass it as after'),
+  }),
   target: deploymentTarget,
   summarize: (input) =>
     input.deployment
@@ -59,7 +69,7 @@ export const getBuildLogs = defineTool({
     const label = `deployment #${d.number} of ${appName} (${d.status})`;
     const data = {
       deployment: { id: d.id, number: d.number, status: d.status, appName },
-      lines: lines.map(({ seq, stream, text, at }) => ({ seq, stream, text, at })),
+      lines: lines.map(({ seq, stream, text, at }) => ({ seq, stream, text, at: at.toISOString() })),
       lastSeq: lines.at(-1)?.seq ?? input.after ?? 0,
     };
     if (!lines.length) {

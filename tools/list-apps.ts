@@ -3,6 +3,7 @@ import { defineTool } from './define.ts';
 import { listApps as listAppViews } from '../server/services/apps.ts';
 import { describeSource, safeAppView } from './lib/views.ts';
 import { plural } from './lib/refs.ts';
+import { App } from './lib/schemas.ts';
 
 export const listApps = defineTool({
   name: 'list_apps',
@@ -17,6 +18,8 @@ export const listApps = defineTool({
       .describe('Only apps of this project (name or id); default: all projects'),
   }),
   risk: 'read',
+  hints: { idempotent: true, destructive: false, openWorld: false },
+  output: z.object({ apps: z.array(App).describe('Sorted by name') }),
   summarize: (input) => (input.project ? `List apps in project "${input.project}"` : 'List apps'),
   async execute(input, ctx) {
     const apps = (await listAppViews(ctx, { project: input.project })).map(safeAppView);

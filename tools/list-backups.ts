@@ -4,6 +4,7 @@ import { listBackupConfigs } from '../server/backups/configs.ts';
 import { listBackups as listBackupRuns } from '../server/backups/run.ts';
 import { backupLine, backupView, backupConfigLine, backupConfigView } from '../server/backups/views.ts';
 import { appRef, plural } from './lib/refs.ts';
+import { Backup, BackupConfig } from './lib/schemas.ts';
 
 export const listBackups = defineTool({
   name: 'list_backups',
@@ -14,6 +15,11 @@ export const listBackups = defineTool({
     limit: z.number().int().min(1).max(50).optional().describe('How many backups to return, newest first; default 10'),
   }),
   risk: 'read',
+  hints: { idempotent: true, destructive: false, openWorld: false },
+  output: z.object({
+    backups: z.array(Backup).describe('Newest first'),
+    configs: z.array(BackupConfig).describe('Backup configurations (schedules)'),
+  }),
   target: (input) => (input.app ? { type: 'app', ref: input.app } : undefined),
   summarize: (input) => (input.app ? `List backups of "${input.app}"` : 'List backups'),
   async execute(input, ctx) {

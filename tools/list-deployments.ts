@@ -4,6 +4,7 @@ import { listDeployments as listDeploymentRows } from '../server/services/deploy
 import { getAppRow } from '../server/services/apps.ts';
 import { appRef, plural } from './lib/refs.ts';
 import { deploymentLine, deploymentView } from './lib/views.ts';
+import { Deployment } from './lib/schemas.ts';
 
 export const listDeployments = defineTool({
   name: 'list_deployments',
@@ -14,6 +15,12 @@ export const listDeployments = defineTool({
     limit: z.number().int().min(1).max(50).optional().describe('How many to return, newest first; default 10'),
   }),
   risk: 'read',
+  hints: { idempotent: true, destructive: false, openWorld: false },
+  output: z.object({
+    app: z.string().describe('App name'),
+    deployments: z.array(Deployment).describe('Newest first'),
+    currentDeploymentId: z.uuid().nullable().describe('The live one; null when none is live'),
+  }),
   target: (input) => ({ type: 'app', ref: input.app }),
   summarize: (input) => `List deployments of "${input.app}"`,
   async execute(input, ctx) {

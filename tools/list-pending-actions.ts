@@ -3,6 +3,7 @@ import { defineTool } from './define.ts';
 import { listActions } from '../server/approvals/store.ts';
 import { plural } from './lib/refs.ts';
 import { safeActionView } from './lib/action-text.ts';
+import { Action } from './lib/schemas.ts';
 
 export const listPendingActions = defineTool({
   name: 'list_pending_actions',
@@ -12,6 +13,8 @@ export const listPendingActions = defineTool({
     limit: z.number().int().min(1).max(50).optional().describe('How many to return, newest first; default 20'),
   }),
   risk: 'read',
+  hints: { idempotent: true, destructive: false, openWorld: false },
+  output: z.object({ actions: z.array(Action).describe('Newest first') }),
   summarize: () => 'List actions waiting for approval',
   async execute(input, ctx) {
     const actions = (await listActions(ctx, { status: 'pending', limit: input.limit ?? 20 })).map(safeActionView);

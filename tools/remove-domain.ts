@@ -3,6 +3,8 @@ import { defineTool } from './define.ts';
 import { removeDomain as removeAppDomain } from '../server/services/domains.ts';
 import { describeOutcome } from '../server/proxy/apply.ts';
 import { appRef } from './lib/refs.ts';
+import { domainView } from './lib/views.ts';
+import { Domain, ProxyOutcome } from './lib/schemas.ts';
 
 /**
  * Destructive, not write: the site stops answering on that name at once, for every visitor, and
@@ -22,11 +24,16 @@ export const removeDomain = defineTool({
       .describe('With a host name: which path prefix to remove, e.g. "/api"; default "/" or the only one'),
   }),
   risk: 'destructive',
+  hints: { idempotent: true, destructive: true, openWorld: false },
+  output: z.object({ domain: Domain.describe('The domain as it was'), proxy: ProxyOutcome }),
   target: (input) => ({ type: 'app', ref: input.app }),
   summarize: (input) =>
     `Remove domain ${input.domain}${input.pathPrefix && input.pathPrefix !== '/' ? input.pathPrefix : ''} from app "${input.app}" (it goes offline there)`,
   async execute(input, ctx) {
     const { domain, proxy } = await removeAppDomain(ctx, ctx.caller, input.app, input.domain, input.pathPrefix);
-    return { text: `Removed ${domain.url} from ${input.app}. ${describeOutcome(proxy)}`, data: { domain, proxy } };
+    return {
+      text: `Removed ${domain.url} from ${input.app}. ${describeOutcome(proxy)}`,
+      data: { domain: domainView(domain), proxy },
+    };
   },
 });

@@ -3,6 +3,7 @@ import { defineTool, untrusted } from './define.ts';
 import { restoreBackup as restoreBackupRun } from '../server/backups/restore.ts';
 import { backupView } from '../server/backups/views.ts';
 import { appRef } from './lib/refs.ts';
+import { Backup } from './lib/schemas.ts';
 
 export const restoreBackup = defineTool({
   name: 'restore_backup',
@@ -20,6 +21,13 @@ export const restoreBackup = defineTool({
       ),
   }),
   risk: 'destructive',
+  // Overwrites the app's data; the backup may come from S3; a database dump loaded twice may not land the same.
+  hints: { idempotent: false, destructive: true, openWorld: true },
+  output: z.object({
+    backup: Backup,
+    app: z.string().describe('The app restored into'),
+    log: z.array(z.string()).describe('What the restore did, line by line (untrusted container output)'),
+  }),
   target: (input) => ({ type: 'app', ref: input.app }),
   summarize: (input) =>
     `Restore backup ${input.backup} into "${input.app}"${input.volume ? ` (volume ${input.volume})` : ''}, overwriting its data`,

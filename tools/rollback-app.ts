@@ -4,6 +4,7 @@ import { rollbackApp as queueRollback } from '../server/services/deployments.ts'
 import { getAppRow } from '../server/services/apps.ts';
 import { appRef, deploymentId } from './lib/refs.ts';
 import { deploymentView } from './lib/views.ts';
+import { QueuedDeployment } from './lib/schemas.ts';
 
 export const rollbackApp = defineTool({
   name: 'rollback_app',
@@ -16,6 +17,9 @@ export const rollbackApp = defineTool({
       .describe('Deployment id to return to (see list_deployments); default: the previous successful one'),
   }),
   risk: 'write',
+  // Each call queues another deployment; it reuses a local image, so nothing is fetched.
+  hints: { idempotent: false, destructive: false, openWorld: false },
+  output: QueuedDeployment,
   target: (input) => ({ type: 'app', ref: input.app }),
   summarize: (input) =>
     input.deployment

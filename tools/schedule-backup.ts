@@ -6,6 +6,7 @@ import { BACKUP_KINDS, CreateBackupConfigInput, cronProblem, keepDays, keepLast 
 import { backupConfigLine, backupConfigView } from '../server/backups/views.ts';
 import { getAppRow } from '../server/services/apps.ts';
 import { appRef } from './lib/refs.ts';
+import { BackupConfig } from './lib/schemas.ts';
 
 const Input = z
   .object({
@@ -69,6 +70,9 @@ export const scheduleBackup = defineTool({
     'Back up on a schedule: create a backup configuration (what to back up, a cron schedule in UTC, retention: keepLast newest and/or keepDays days, optional encryption) that writes to the panel\'s local backup folder, or change the schedule and retention of an existing configuration (config; "off" stops it). A backup is kept while any retention rule keeps it, and the newest is always kept. S3 destinations need credentials, which a person adds in the web UI or REST. Requires human approval; returns a pending action until a person approves it.',
   input: Input,
   risk: 'write',
+  // A repeat creates a second configuration; its retention deletes older backups on each run.
+  hints: { idempotent: false, destructive: true, openWorld: false },
+  output: z.object({ config: BackupConfig }),
   target: (input) => (input.app ? { type: 'app', ref: input.app } : undefined),
   summarize: (input) =>
     `${input.config ? `Change backup configuration ${input.config}` : `Schedule ${input.kind} backups of ${input.app ? `"${input.app}"` : 'the panel database'}`}: ${input.schedule === 'off' ? 'no schedule' : `"${input.schedule}"`}${input.keepLast ? `, keep last ${input.keepLast}` : ''}${input.keepDays ? `, keep ${input.keepDays} days` : ''}`,

@@ -5,6 +5,7 @@ import { createEmbedder } from '../server/knowledge/embedder.ts';
 import { refreshStaleContext } from '../server/knowledge/freshness.ts';
 import { searchContext as searchProjectContext, type ContextHit } from '../server/knowledge/search.ts';
 import { appRef, q } from './lib/refs.ts';
+import { SOURCE_TYPES } from '../server/knowledge/documents.ts';
 
 const DEFAULT_LIMIT = 5;
 
@@ -45,6 +46,26 @@ export const searchContext = defineTool({
       .describe(`How many passages to return; default ${DEFAULT_LIMIT}, at most 10`),
   }),
   risk: 'read',
+  hints: { idempotent: true, destructive: false, openWorld: false },
+  output: z.object({
+    query: z.string(),
+    app: z.string().nullable().describe('The app searched within; null: all apps'),
+    embedder: z.string().describe('The embedder the index was searched with'),
+    degraded: z.string().nullable().describe('Set when semantic search failed and only full-text matches are shown'),
+    hits: z
+      .array(
+        z.object({
+          n: z.number().int().describe('Citation number'),
+          citation: z.string().describe('e.g. [1] readme: README.md (app api)'),
+          app: z.string().nullable().describe('null for panel-wide context'),
+          sourceType: z.enum(SOURCE_TYPES),
+          sourceRef: z.string().describe('File path, deployment id or conversation id'),
+          score: z.number().describe('Higher is better'),
+          snippet: z.string().describe('A short excerpt (untrusted outside text)'),
+        }),
+      )
+      .describe('Best first'),
+  }),
   target: (input) => (input.app ? { type: 'app', ref: input.app } : undefined),
   summarize: (input) => `Search project context for ${q(input.query)}${input.app ? ` in app ${q(input.app)}` : ''}`,
   async execute(input, ctx) {

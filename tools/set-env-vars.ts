@@ -45,6 +45,14 @@ export const setEnvVars = defineTool({
     runtime: z.boolean().optional().describe('Set them in the running container; default true'),
   }),
   risk: 'write',
+  // Replaces values nobody can read back, so the old ones are lost.
+  hints: { idempotent: true, destructive: true, openWorld: false },
+  output: z.object({
+    app: z.string(),
+    set: z.array(z.string()).describe('Names set; values are never echoed'),
+    buildTime: z.boolean().describe('Passed to image builds'),
+    runtime: z.boolean().describe('Set in the running container'),
+  }),
   target: (input) => ({ type: 'app', ref: input.app }),
   summarize: (input) => `Set ${plural(input.vars.length, 'env var')} on "${input.app}": ${names(input.vars)}`,
   async execute(input, ctx) {

@@ -18,6 +18,13 @@ export const unsetEnvVars = defineTool({
       .describe('Names of the variables to remove'),
   }),
   risk: 'write',
+  // A removed value cannot be read back or restored.
+  hints: { idempotent: true, destructive: true, openWorld: false },
+  output: z.object({
+    app: z.string(),
+    removed: z.array(z.string()).describe('Names removed'),
+    missing: z.array(z.string()).describe('Names that were not set'),
+  }),
   target: (input) => ({ type: 'app', ref: input.app }),
   summarize: (input) =>
     `Remove ${plural(input.names.length, 'env var')} from "${input.app}": ${input.names.join(', ')}`,

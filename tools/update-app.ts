@@ -12,6 +12,7 @@ import {
 } from './lib/app-fields.ts';
 import { appRef } from './lib/refs.ts';
 import { safeAppView } from './lib/views.ts';
+import { App } from './lib/schemas.ts';
 
 const changedKeys = (input: Record<string, unknown>) =>
   Object.keys(input).filter((k) => k !== 'app' && input[k] !== undefined);
@@ -30,6 +31,9 @@ export const updateApp = defineTool({
     })
     .refine((input) => changedKeys(input).length > 0, { error: 'expected at least one setting to change besides app' }),
   risk: 'write',
+  // Replaces settings (all build arguments at once); the old values are not kept anywhere.
+  hints: { idempotent: true, destructive: true, openWorld: false },
+  output: z.object({ app: App.describe('The app with its new settings') }),
   target: (input) => ({ type: 'app', ref: input.app }),
   summarize: (input) => `Update app "${input.app}": ${changedKeys(input).join(', ')}`,
   async execute(input, ctx) {

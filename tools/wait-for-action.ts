@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineTool } from './define.ts';
 import { ACTION_CHANGED, OPEN_STATUSES, getActionView } from '../server/approvals/store.ts';
 import { actionOutcome, safeActionView } from './lib/action-text.ts';
+import { Action } from './lib/schemas.ts';
 
 const DEFAULT_SECONDS = 60;
 const MAX_SECONDS = 300;
@@ -24,6 +25,11 @@ export const waitForAction = defineTool({
       .describe(`How long to wait at most, in seconds; default ${DEFAULT_SECONDS}, at most ${MAX_SECONDS}`),
   }),
   risk: 'read',
+  hints: { idempotent: true, destructive: false, openWorld: false },
+  output: z.object({
+    action: Action,
+    finished: z.boolean().describe('False when it was still undecided or running at the timeout; wait again'),
+  }),
   target: (input) => ({ type: 'action', ref: input.id }),
   summarize: (input) => `Wait for action ${input.id}`,
   async execute(input, ctx) {

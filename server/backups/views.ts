@@ -2,7 +2,7 @@ import { formatBytes } from '../../tools/lib/text.ts';
 import type { BackupConfigView } from './configs.ts';
 import { describeSubject, type BackupRunView } from './run.ts';
 
-/** What tools hand back about backups: compact lines and plain data, never a secret or a log. */
+/** What tools hand back about backups: compact lines and plain JSON data, never a secret or a log. */
 
 export function backupView(run: BackupRunView) {
   const {
@@ -36,8 +36,8 @@ export function backupView(run: BackupRunView) {
     sha256,
     encrypted,
     error,
-    startedAt,
-    finishedAt,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt?.toISOString() ?? null,
   };
 }
 
@@ -76,7 +76,7 @@ export function backupConfigView(view: BackupConfigView) {
     retentionCount,
     retentionDays,
     encrypt,
-    createdAt,
+    createdAt: createdAt.toISOString(),
   };
 }
 

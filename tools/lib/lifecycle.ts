@@ -2,10 +2,17 @@ import type { ToolContext } from '../define.ts';
 import type { AppContext } from '../../server/context.ts';
 import type { Caller } from '../../server/audit.ts';
 import type { ContainerInfo } from '../../server/engine/index.ts';
+import { z } from 'zod';
 import { containerView } from './views.ts';
+import { Container } from './schemas.ts';
 
 type Verb = 'start' | 'stop' | 'restart';
 const done = { start: 'Started', stop: 'Stopped', restart: 'Restarted' } as const;
+
+export const LifecycleResult = z.object({
+  app: z.string().describe('The app as named in the request'),
+  container: Container.describe('The live container afterwards'),
+});
 
 /** start_app, stop_app and restart_app report the same way; only the service call differs. */
 export function lifecycleExecute(

@@ -1,19 +1,33 @@
+import type { z } from 'zod';
 import type { AppView } from '../../server/services/apps.ts';
+import type { DomainView } from '../../server/services/domains.ts';
 import type { AppSource } from '../../server/db/schema/apps.ts';
-import type { Deployment } from '../../server/db/schema/deployments.ts';
+import type { Deployment as DeploymentRow } from '../../server/db/schema/deployments.ts';
 import type { ContainerInfo } from '../../server/engine/index.ts';
 import { redactText } from '../../server/source/redact.ts';
 import { untrusted } from '../define.ts';
+import type { App, Container, Deployment, Domain } from './schemas.ts';
 
-/** What tools hand back about apps, containers and deployments: useful, and free of secrets. */
+/**
+ * What tools hand back about apps, containers and deployments: useful, free of secrets, and JSON
+ * (times as ISO strings), matching the shapes in schemas.ts.
+ */
+
+export const iso = (d: Date): string => d.toISOString();
+export const isoOrNull = (d: Date | null): string | null => d?.toISOString() ?? null;
 
 /** Clone URLs may carry a token (https://TOKEN@host/…); it never leaves in a tool result. */
 export function safeSource(source: AppSource): AppSource {
   return source.type === 'git' ? { ...source, url: redactText(source.url) } : source;
 }
 
-export function safeAppView<T extends AppView>(view: T): T {
-  return { ...view, source: safeSource(view.source) };
+export function safeAppView(view: AppView): z.input<typeof App> {
+  return {
+    ...view,
+    source: safeSource(view.source),
+    createdAt: iso(view.createdAt),
+    updatedAt: iso(view.updatedAt),
+  };
 }
 
 export function describeSource(source: AppSource): string {
@@ -28,12 +42,12 @@ export function describeSource(source: AppSource): string {
 }
 
 /** Labels are left out: an image's own labels are outside text and tell a model nothing useful. */
-export function containerView(info: ContainerInfo) {
+export function containerView(info: ContainerInfo): z.input<typeof Container> {
   const { id, name, image, state, running, exitCode, startedAt, finishedAt, port, hostPort } = info;
   return { id, name, image, state, running, exitCode, startedAt, finishedAt, port, hostPort };
 }
 
-export function deploymentView(d: Deployment) {
+export function deploymentView(d: DeploymentRow): z.input<typeof Deployment> {
   const {
     id,
     appId,
@@ -66,16 +80,20 @@ export function deploymentView(d: Deployment) {
     error,
     cancelRequested,
     createdBy,
-    createdAt,
-    startedAt,
-    finishedAt,
+    createdAt: iso(createdAt),
+    startedAt: isoOrNull(startedAt),
+    finishedAt: isoOrNull(finishedAt),
   };
+}
+
+export function domainView(d: DomainView): z.input<typeof Domain> {
+  return { ...d, createdAt: iso(d.createdAt) };
 }
 
 export const ACTIVE_STATUSES = new Set(['queued', 'building', 'starting']);
 
 /** One line for a deployment in a list. */
-export function deploymentLine(d: Deployment): string {
+export function deploymentLine(d: DeploymentRow): string {
   const when = (d.finishedAt ?? d.startedAt ?? d.createdAt).toISOString();
   return `#${d.number} ${d.status}${d.trigger === 'rollback' ? ' (rollback)' : ''} — id ${d.id}, ${when}${d.commit ? `, commit ${d.commit.slice(0, 12)}` : ''}`;
 }
@@ -84,7 +102,7 @@ export function deploymentLine(d: Deployment): string {
  * A deployment's error can quote build or git output, so it goes to a model as untrusted data;
  * the next step depends on where the deployment stands.
  */
-export function deploymentFacts(d: Deployment, appName: string): string[] {
+export function deploymentFacts(d: DeploymentRow, appName: string): string[] {
   const lines = [
     `Deployment #${d.number} of ${appName} (id ${d.id}): ${d.status}${d.trigger === 'rollback' ? ' (rollback)' : ''}`,
   ];
