@@ -12,6 +12,7 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import { InProcessJobQueue } from './jobs/in-process.ts';
 import { BullJobQueue } from './jobs/bullmq.ts';
+import { flushTokenUsage } from './services/auth-cache.ts';
 
 /** Everything a service or route needs, handed in explicitly: nothing reads globals. */
 export interface AppContext {
@@ -63,5 +64,8 @@ function newEvents(): EventEmitter {
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.jobs.close();
   ctx.redis?.disconnect();
+  await flushTokenUsage(ctx.db).catch((err) =>
+    ctx.logger.warn({ err: (err as Error).message }, 'token last-used times not written'),
+  );
   await ctx.database.close();
 }

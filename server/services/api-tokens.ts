@@ -5,7 +5,9 @@ import { users, type User } from '../db/schema/users.ts';
 import { DomainError } from '../errors.ts';
 import { audited, type Caller } from '../audit.ts';
 import { randomToken, sha256 } from '../auth/random.ts';
-import { hasScope, scopesOfRole, type Scope } from '../auth/permissions.ts';
+import { hasScope, roleAtLeast, scopesOfRole, type Actor, type Scope } from '../auth/permissions.ts';
+import { cachedAuth, noteTokenUse } from './auth-cache.ts';
+import { bumpVersion } from './versions.ts';
 
 export const TOKEN_PREFIX = 'op_';
 
@@ -51,6 +53,7 @@ export async function createApiToken(
       'Drop "approve" from scopes.',
     );
   }
+  if (input.kind === 'agent' && input.requirePanelApproval === false) assertMayApproveFromClient(actor, owner);
   const roleAllows = scopesOfRole(owner.role);
   const beyondRole = input.scopes.filter((s) => !roleAllows.includes(s));
   if (beyondRole.length) {
@@ -96,28 +99,32 @@ export async function createApiToken(
   );
 }
 
-/** Looked up on every request, so revocation takes effect at once. */
+/**
+ * Looked up on every request. Cached by token hash behind the shared 'auth' version, which
+ * revocation bumps, so a revoked token is refused on the next request in every process.
+ */
 export async function findActiveToken(db: Database, token: string) {
   if (!token.startsWith(TOKEN_PREFIX)) return undefined;
-  const [row] = await db
-    .select({ token: apiTokens, user: users })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, sha256(token)),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, new Date())),
-      ),
-    );
-  if (row) {
-    // Best effort; a failed timestamp update must not fail the request.
-    void db
-      .update(apiTokens)
-      .set({ lastUsedAt: new Date() })
-      .where(eq(apiTokens.id, row.token.id))
-      .catch(() => {});
-  }
+  const row = await cachedAuth(
+    db,
+    `token:${sha256(token)}`,
+    async () => {
+      const [found] = await db
+        .select({ token: apiTokens, user: users })
+        .from(apiTokens)
+        .innerJoin(users, eq(users.id, apiTokens.userId))
+        .where(
+          and(
+            eq(apiTokens.tokenHash, sha256(token)),
+            isNull(apiTokens.revokedAt),
+            or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, new Date())),
+          ),
+        );
+      return found;
+    },
+    (found) => found.token.expiresAt,
+  );
+  if (row) noteTokenUse(db, row.token.id);
   return row;
 }
 
@@ -143,5 +150,6 @@ export async function revokeApiToken(
   if (row.revokedAt) return;
   await audited(db, caller, { action: 'token.revoke', target: { type: 'token', id } }, async () => {
     await db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, id));
+    await bumpVersion(db, 'auth');
   });
 }

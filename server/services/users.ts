@@ -5,6 +5,7 @@ import { DomainError } from '../errors.ts';
 import { audited, type Caller } from '../audit.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import { roleAtLeast } from '../auth/permissions.ts';
+import { bumpVersion } from './versions.ts';
 
 export type PublicUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'createdAt'>;
 
@@ -135,6 +136,8 @@ export async function updateUser(
       .set({ name: patch.name, role: patch.role, passwordHash, updatedAt: new Date() })
       .where(eq(users.id, id))
       .returning();
+    // Cached sessions and tokens carry the user's role: every process drops them now.
+    await bumpVersion(db, 'auth');
     return user!;
   });
 }
@@ -154,6 +157,7 @@ export async function deleteUser(db: Database, caller: Caller, id: string): Prom
     { action: 'user.delete', target: { type: 'user', id }, input: { email: existing.email } },
     async () => {
       await db.delete(users).where(eq(users.id, id));
+      await bumpVersion(db, 'auth');
     },
   );
 }
