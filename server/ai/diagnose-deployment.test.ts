@@ -66,16 +66,14 @@ beforeAll(async () => {
     '[container] Server listening on http://0.0.0.0:8080',
     ERROR,
   ];
-  await ctx.db
-    .insert(deploymentLogs)
-    .values(
-      lines.map((text, i) => ({
-        deploymentId,
-        seq: i + 1,
-        stream: i === lines.length - 1 ? ('stderr' as const) : ('stdout' as const),
-        text,
-      })),
-    );
+  await ctx.db.insert(deploymentLogs).values(
+    lines.map((text, i) => ({
+      deploymentId,
+      seq: i + 1,
+      stream: i === lines.length - 1 ? ('stderr' as const) : ('stdout' as const),
+      text,
+    })),
+  );
 });
 afterAll(() => panel?.close());
 
@@ -83,11 +81,13 @@ describe('diagnoseDeployment', () => {
   it('asks the model with the prompt file, the settings, the error and the last log lines as untrusted data', async () => {
     const model = scriptedModel(ANSWER);
     const result = await diagnoseDeployment(panel.ctx, { model, deploymentId });
-    expect(result.explanation).toBe(ANSWER);
+    expect(result.modelAnswer).toBe(ANSWER);
+    expect(result.cause).toBe('the health check. the app listens on 8080.');
+    expect(result.fix).toBe('set the port to 8080 with update_app.');
     expect(result.deployment).toEqual({ id: deploymentId, number: 3, status: 'failed', appName: 'shop' });
     expect(result.excerpt).toHaveLength(40);
-    expect(result.excerpt.at(-1)).toBe(`[stderr] ${ERROR}`);
-    expect(result.excerpt[0]).toBe('early build line 15');
+    expect(result.excerpt.at(-1)).toEqual({ line: 55, source: 'deployment_log', text: ERROR });
+    expect(result.excerpt[0]!.text).toBe('early build line 15');
 
     expect(model.doGenerateCalls).toHaveLength(1);
     const prompt = promptText(model.doGenerateCalls[0]!);
@@ -96,8 +96,8 @@ describe('diagnoseDeployment', () => {
     expect(prompt).toContain('Environment variables (names only): NODE_ENV, PAYMENT_API_KEY.');
     expect(untrustedBlock(prompt, 'error of deployment #3 of shop')).toContain(ERROR);
     const log = untrustedBlock(prompt, 'build and deploy log of deployment #3 of shop')!;
-    expect(log).toContain('[container] Server listening on http://0.0.0.0:8080');
-    expect(log).toContain(`[stderr] ${ERROR}`);
+    expect(log).toContain('L54 [container] Server listening on http://0.0.0.0:8080');
+    expect(log).toContain(`L55 ${ERROR}`);
     expect(log).not.toContain('early build line 14\n');
   });
 
@@ -123,9 +123,24 @@ describe('diagnoseDeployment', () => {
     expect(JSON.stringify(result)).not.toContain(CANARY);
   });
 
+  it('without a model, the rules see the port mismatch in the same lines and cite them', async () => {
+    const result = await diagnoseDeployment(panel.ctx, { model: null, deploymentId });
+    expect(result).toMatchObject({ rule: 'port_mismatch', usedModel: null, modelAnswer: null });
+    expect(result.cause).toBe(
+      'The app listens on port 8080, but the panel checks port 3000, so the health check never passed.',
+    );
+    expect(result.fix).toMatch(/^Set the app's port to the one it listens on with update_app \(it is 3000 now\)/);
+    expect(result.citations).toEqual([
+      { line: 54, source: 'deployment_log', text: '[container] Server listening on http://0.0.0.0:8080' },
+      { line: 55, source: 'deployment_log', text: ERROR },
+    ]);
+    expect(JSON.stringify(result)).not.toContain(CANARY);
+  });
+
   it('reads only as many lines as asked, and names an unknown deployment clearly', async () => {
     const model = scriptedModel(ANSWER);
-    expect((await diagnoseDeployment(panel.ctx, { model, deploymentId, tail: 5 })).excerpt).toHaveLength(5);
+    const short = await diagnoseDeployment(panel.ctx, { model, deploymentId, tail: 5 });
+    expect(short.excerpt.map((l) => l.line)).toEqual([51, 52, 53, 54, 55]);
     await expect(
       diagnoseDeployment(panel.ctx, { model, deploymentId: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f' }),
     ).rejects.toBeInstanceOf(DomainError);
