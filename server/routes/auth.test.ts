@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { Client, OWNER, createTestPanel, setupOwner, type TestPanel } from '../test/harness.ts';
 import { sessions } from '../db/schema/sessions.ts';
 import { users } from '../db/schema/users.ts';
+import { bumpVersion } from '../services/versions.ts';
 
 let panel: TestPanel;
 beforeAll(async () => {
@@ -88,6 +89,8 @@ describe('login and sessions', () => {
     await client.login(OWNER.email, OWNER.password);
     expect((await client.get('/api/auth/me')).status).toBe(200);
     await panel.ctx.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) });
+    // Lookups are cached: a change made behind the services' back must bump, as theirs do.
+    await bumpVersion(panel.ctx.db, 'auth');
     const res = await client.get('/api/auth/me');
     expect(res.status).toBe(401);
   });
