@@ -129,7 +129,7 @@ describe('fetchSource (git)', () => {
     for (const url of ['https://user:secret-pw@127.0.0.1:1/x.git', 'https://secret-token@127.0.0.1:1/x.git']) {
       const lines: string[] = [];
       const err = await fetchFails({ type: 'git', url }, lines);
-      expect(err.message).toMatch(/^Could not fetch https:\/\/\*\*\*@127\.0\.0\.1:1\/x\.git: .+/);
+      expect(err.message).toMatch(/^Could not fetch https:\/\/\[redacted\]@127\.0\.0\.1:1\/x\.git: .+/);
       expect(lines.length).toBeGreaterThan(0);
       for (const text of [err.message, err.hint ?? '', ...lines]) expect(text).not.toContain('secret');
     }

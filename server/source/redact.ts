@@ -1,4 +1,6 @@
-/** Keeps credentials that people put in clone URLs out of logs and error messages. */
+import { REDACTED } from '../crypto/scrub.ts';
+
+/** Keeps credentials that people put in clone URLs out of logs and error messages (one mask: REDACTED). */
 
 // scheme://userinfo@ anywhere in a text (git echoes URLs back in its own messages).
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/@]+)@/gi;
@@ -6,10 +8,10 @@ const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/@]+)@/gi;
 /** Replaces URL credentials in any text; an ssh login name without a password is kept. */
 export function redactText(text: string, secrets: readonly string[] = []): string {
   let out = text.replace(URL_USERINFO, (match, scheme: string, info: string) =>
-    scheme.toLowerCase().startsWith('ssh') && !info.includes(':') ? match : `${scheme}***@`,
+    scheme.toLowerCase().startsWith('ssh') && !info.includes(':') ? match : `${scheme}${REDACTED}@`,
   );
   // git sometimes prints the decoded credential on its own, outside a URL.
-  for (const secret of secrets) out = out.split(secret).join('***');
+  for (const secret of secrets) out = out.split(secret).join(REDACTED);
   return out;
 }
 

@@ -31,7 +31,7 @@ describe('checkGitUrl', () => {
     ]) {
       expect(() => checkGitUrl(url), url).toThrow(DomainError);
     }
-    expect(() => checkGitUrl('gopher://me:hunter22@h/x')).toThrow(/gopher:\/\/\*\*\*@h\/x/);
+    expect(() => checkGitUrl('gopher://me:hunter22@h/x')).toThrow(/gopher:\/\/\[redacted\]@h\/x/);
   });
 });
 
@@ -71,18 +71,18 @@ describe('checkGitRef and checkSubdir', () => {
 describe('redactText', () => {
   it('hides URL credentials but keeps an ssh login name', () => {
     expect(redactText("fatal: unable to access 'https://bob:pa55word@h/x.git/'")).toBe(
-      "fatal: unable to access 'https://***@h/x.git/'",
+      "fatal: unable to access 'https://[redacted]@h/x.git/'",
     );
-    expect(redactText('https://ghp_abcdef123@github.com/a/b')).toBe('https://***@github.com/a/b');
+    expect(redactText('https://ghp_abcdef123@github.com/a/b')).toBe('https://[redacted]@github.com/a/b');
     expect(redactText('ssh://git@github.com/a/b')).toBe('ssh://git@github.com/a/b');
-    expect(redactText('ssh://git:pw@github.com/a/b')).toBe('ssh://***@github.com/a/b');
+    expect(redactText('ssh://git:pw@github.com/a/b')).toBe('ssh://[redacted]@github.com/a/b');
   });
 
   it('also hides the decoded credential wherever git prints it on its own', () => {
     const secrets = secretsOfUrl('https://deployer:p%40ss-word@h/x.git');
     expect(secrets).toEqual(expect.arrayContaining(['p@ss-word', 'p%40ss-word']));
     expect(redactText("Authentication failed for user 'deployer' with p@ss-word", secrets)).toBe(
-      "Authentication failed for user '***' with ***",
+      "Authentication failed for user '[redacted]' with [redacted]",
     );
     expect(secretsOfUrl('ssh://git@h/x')).toEqual([]);
   });
