@@ -42,7 +42,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
       {
         method: spec.method ?? 'GET',
         headers,
-        ...(spec.body ? { setupRequest: (req: Record<string, unknown>) => ({ ...req, body: spec.body!() }) } : {}),
+        ...(spec.body ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: spec.body!() }) } : {}),
       },
     ],
   });
