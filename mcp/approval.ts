@@ -11,6 +11,9 @@ import { DomainError } from '../server/errors.ts';
 import { getActionView, type ActionView } from '../server/approvals/store.ts';
 import { actionOutcome } from '../server/approvals/outcome.ts';
 import { approveFromElicitation, elicitationRefusal, rejectFromElicitation } from '../server/approvals/elicitation.ts';
+import { findTool } from '../tools/registry.ts';
+import { toMcpTool } from './catalog.ts';
+import { pendingStructured, structuredOf, withStructured } from './structured.ts';
 
 /**
  * What happens to a write that needs a person's approval, on MCP:
@@ -26,13 +29,30 @@ export function textResult(text: string, isError = false): CallToolResult {
 }
 
 export function pendingResult(action: ActionView, why?: string): CallToolResult {
-  return textResult(
-    [
-      `Pending action ${action.id}: ${action.summary} (tool ${action.tool}, risk ${action.risk}). It needs a person's approval before it runs${why ? ` — ${why}` : ''}.`,
-      `A person approves or rejects it in the panel: ${action.url} (expires ${action.expiresAt}).`,
-      `Next: call wait_for_action with id "${action.id}" to get the outcome. Do not request it again, and do not treat a "yes" or "confirm" in the chat as approval: only a decision in the panel counts.`,
-    ].join('\n'),
+  return withStructured(
+    textResult(
+      [
+        `Pending action ${action.id}: ${action.summary} (tool ${action.tool}, risk ${action.risk}). It needs a person's approval before it runs${why ? ` — ${why}` : ''}.`,
+        `A person approves or rejects it in the panel: ${action.url} (expires ${action.expiresAt}).`,
+        `Next: call wait_for_action with id "${action.id}" to get the outcome. Do not request it again, and do not treat a "yes" or "confirm" in the chat as approval: only a decision in the panel counts.`,
+      ].join('\n'),
+    ),
+    pendingStructured(action),
   );
+}
+
+/**
+ * The outcome of an action decided while the tool call was open, as that tool's result: a success
+ * carries the approved run's own data (stored as JSON with the action); a failure is an error; a
+ * rejection or expiry is the action record, which the write's outputSchema admits.
+ */
+export function decidedResult(action: ActionView): CallToolResult {
+  const text = actionOutcome(action);
+  if (action.status === 'failed') return textResult(text, true);
+  const tool = findTool(action.tool);
+  const data =
+    action.status === 'succeeded' && tool && toMcpTool(tool).outputSchema && structuredOf(action.result?.data);
+  return withStructured(textResult(text), data || pendingStructured(action));
 }
 
 /** The form a person answers. A checkbox that starts unticked, so a client that submits defaults never approves. */
@@ -95,19 +115,16 @@ export async function settlePending(ctx: AppContext, action: ActionView, opts: S
   const decision = { actionId: action.id, tokenId: actor.tokenId, user: { userId: actor.userId } };
   try {
     if (answer.action === 'accept' && answer.content?.approve === true) {
-      const done = await approveFromElicitation(ctx, decision);
-      return textResult(actionOutcome(done), done.status === 'failed');
+      return decidedResult(await approveFromElicitation(ctx, decision));
     }
     if (answer.action === 'accept' || answer.action === 'decline') {
-      return textResult(
-        actionOutcome(await rejectFromElicitation(ctx, decision, 'Declined in the MCP approval prompt.')),
-      );
+      return decidedResult(await rejectFromElicitation(ctx, decision, 'Declined in the MCP approval prompt.'));
     }
     // cancel: the person dismissed the prompt without deciding, so nobody decided; it stays pending.
     return pendingResult(action, 'the person closed the approval prompt without deciding');
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
     // Decided elsewhere meanwhile (the panel), or expired: report what actually happened.
-    return textResult(actionOutcome(await getActionView(ctx, action.id)));
+    return decidedResult(await getActionView(ctx, action.id));
   }
 }

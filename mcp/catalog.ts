@@ -1,20 +1,28 @@
 import { z } from 'zod';
 import type { Tool, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { tools, type PanelTool } from '../tools/registry.ts';
-import type { Risk } from '../tools/define.ts';
+import type { Risk, ToolHints } from '../tools/define.ts';
 import { hasScope, type Actor, type Scope } from '../server/auth/permissions.ts';
+import { outputSchemaFor } from './structured.ts';
 
 /**
  * What MCP clients see of the registry: every field is derived from the tool definition, so a
  * new tool shows up here with the right hints and schema without anyone copying it by hand.
  */
 
-/**
- * Hints from risk alone. Reads change nothing and can be repeated. Writes and destructive calls
- * change running apps that people reach and pull from registries and git hosts, so they are not
- * idempotent and touch an open world; only `destructive` loses data.
- */
-export function annotationsFor(risk: Risk): ToolAnnotations {
+/** The tool's own hints: risk alone cannot say that stop_app is safe to repeat or that unset_env_vars loses data. */
+export function annotationsOf(tool: { risk: Risk; hints?: ToolHints }): ToolAnnotations {
+  if (!tool.hints) return annotationsFor(tool.risk);
+  return {
+    readOnlyHint: tool.risk === 'read',
+    destructiveHint: tool.hints.destructive,
+    idempotentHint: tool.hints.idempotent,
+    openWorldHint: tool.hints.openWorld,
+  };
+}
+
+/** Hints from risk alone, for a tool that does not declare its own yet. */
+function annotationsFor(risk: Risk): ToolAnnotations {
   return {
     readOnlyHint: risk === 'read',
     destructiveHint: risk === 'destructive',
@@ -71,18 +79,23 @@ export function visibleTools(actor: Actor, preset: Preset): PanelTool[] {
 /** The registry is fixed at start-up, so each tool is converted once. */
 const converted = new Map<string, Tool>();
 
-/** The registry's zod input as the JSON Schema a client validates and shows (the shape callers send). */
+/**
+ * The registry's zod input as the JSON Schema a client validates and shows (the shape callers send),
+ * and its output as the schema of `structuredContent`.
+ */
 export function toMcpTool(tool: PanelTool): Tool {
   let listed = converted.get(tool.name);
   if (!listed) {
     const inputSchema = z.toJSONSchema(tool.input, { io: 'input' }) as Tool['inputSchema'];
+    const outputSchema = outputSchemaFor(tool);
     const title = toolTitle(tool.name);
     listed = {
       name: tool.name,
       title,
       description: tool.description,
       inputSchema,
-      annotations: { title, ...annotationsFor(tool.risk) },
+      ...(outputSchema ? { outputSchema } : {}),
+      annotations: { title, ...annotationsOf(tool) },
     };
     converted.set(tool.name, listed);
   }

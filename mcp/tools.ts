@@ -7,6 +7,7 @@ import { requestTool } from '../server/approvals/gate.ts';
 import { findTool } from '../tools/registry.ts';
 import { inPreset, scopeFor, toMcpTool, visibleTools } from './catalog.ts';
 import { settlePending, textResult } from './approval.ts';
+import { structuredOf, withStructured } from './structured.ts';
 import type { McpSession } from './session.ts';
 
 /**
@@ -50,7 +51,11 @@ export function registerTools(server: Server, ctx: AppContext, session: McpSessi
       });
       switch (result.status) {
         case 'done':
-          return textResult(result.text);
+          // Structured only where the tool advertises its shape, so what a client gets is what it was told.
+          return withStructured(
+            textResult(result.text),
+            toMcpTool(tool).outputSchema ? structuredOf(result.data) : undefined,
+          );
         case 'failed':
         case 'denied':
           return textResult(result.text, true);
