@@ -9,6 +9,7 @@ import type { AppEnv } from './http/types.ts';
 import { ApiError } from './errors.ts';
 import { errorBody, handleError } from './http/errors.ts';
 import { authenticate, clientIp } from './http/auth.ts';
+import { refuseUnsafeMcpText, refuseUnsafeText } from './http/safe-input.ts';
 import { safeEqual } from './auth/random.ts';
 import { healthRoutes } from './routes/health.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -76,6 +77,9 @@ export function createApp(ctx: AppContext) {
   // Uploads stream to disk with their own size limit.
   app.use('/api/*', (c, next) => (c.req.path === '/api/uploads' ? next() : jsonLimit(c, next)));
   app.use('/api/*', authenticate());
+  // Postgres refuses NUL bytes and unpaired surrogates: a clear 422 here instead of a 500 in a query.
+  app.use('/api/*', refuseUnsafeText());
+  app.use('/mcp', refuseUnsafeMcpText());
 
   const rate = { limit: env.OPENPANEL_LOGIN_RATE_LIMIT, windowSeconds: env.OPENPANEL_RATE_LIMIT_WINDOW_SECONDS };
   app.route('/', healthRoutes);

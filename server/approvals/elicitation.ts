@@ -14,7 +14,7 @@ import { findAction, notifyAction, toActionView, type ActionView } from './store
  * The one place a decision is recorded for the person behind an agent token: they answered an
  * MCP elicitation form in their own client (IDE). The agent never decides; the client shows the
  * exact action to the person and relays their answer. It is refused when the token demands
- * approval in the panel, when the person's role does not fit the risk, and for any action other
+ * approval in the panel, when the person is not (or no longer) an admin or owner, and for any action other
  * than the one this token requested over MCP. The token's `approve` scope is not required,
  * because agent tokens never hold it: the decision comes from the person, not the token.
  */
@@ -42,10 +42,6 @@ async function activeToken(ctx: AppContext, tokenId: string): Promise<ApiToken |
   return token;
 }
 
-function minimumRole(risk: string): 'admin' | 'operator' {
-  return risk === 'destructive' ? 'admin' : 'operator';
-}
-
 /**
  * Whether the person behind `tokenId` may decide an action of `risk` from their MCP client.
  * Returns the reason when not, so the MCP adapter does not ask someone who cannot answer.
@@ -61,9 +57,9 @@ export async function elicitationRefusal(
   if (token.requirePanelApproval) return 'this token is set to require approval in the panel';
   const user = await findUserById(ctx.db, token.userId);
   if (!user) return 'the token’s user no longer exists';
-  const minimum = minimumRole(risk);
-  if (!roleAtLeast(user.role, minimum))
-    return `a ${risk} action needs an ${minimum} or owner to approve, and the token belongs to a ${user.role}`;
+  // Checked again here, not only when the token was made: the person may have been demoted since.
+  if (!roleAtLeast(user.role, 'admin'))
+    return `approving a ${risk} action from an MCP client needs an admin or owner, and the token belongs to a ${user.role}`;
   return null;
 }
 

@@ -9,6 +9,7 @@ import type { ToolDefinition } from '../../tools/define.ts';
 import { findAppRow } from '../services/apps.ts';
 import { getDeployment } from '../services/deployments.ts';
 import { canonicalJson, inputHash } from './canonical.ts';
+import { SafeInput } from '../validation/safe-text.ts';
 import { decide } from './policy.ts';
 import { collectSecretValues, scrubDeep } from '../crypto/scrub.ts';
 import { roleAtLeast } from '../auth/permissions.ts';
@@ -43,7 +44,9 @@ export function getTool(name: string): ToolDefinition {
 }
 
 export function parseInput(tool: ToolDefinition, input: unknown): Record<string, unknown> {
-  const parsed = tool.input.safeParse(input ?? {});
+  // Text the database would refuse is checked first, whatever the tool's own schema says about it.
+  const safe = SafeInput.safeParse(input);
+  const parsed = safe.success ? tool.input.safeParse(input ?? {}) : safe;
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
     throw new DomainError(

@@ -1,7 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/router.ts';
 import { IdParam, commonErrors, json, jsonBody, notFound, security } from '../http/schemas.ts';
-import { callerOf, requireHuman, requireScope } from '../http/auth.ts';
+import type { MiddlewareHandler } from 'hono';
+import { callerOf, currentActor, requireHuman, requireScope } from '../http/auth.ts';
+import type { AppEnv } from '../http/types.ts';
+import { ApiError } from '../errors.ts';
 import { createPolicy, deletePolicy, listPolicies } from '../approvals/policy.ts';
 import { getAppRow } from '../services/apps.ts';
 
@@ -34,7 +37,15 @@ const NewPolicy = z.object({
   note: z.string().max(500).optional(),
 });
 
-const ownerOnly = [requireScope('admin'), requireHuman()];
+/** As documented: the approval policy is the owner's to change (an admin could otherwise waive approvals). */
+const requireOwner: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const actor = currentActor(c);
+  if (actor.type === 'user' && actor.role !== 'owner')
+    throw new ApiError('auth:forbidden', 403, 'Only an owner can change the approval policy; ask an owner.');
+  return next();
+};
+
+const ownerOnly = [requireScope('admin'), requireHuman(), requireOwner];
 
 export const policyRoutes = createRouter()
   .openapi(

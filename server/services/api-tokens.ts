@@ -100,6 +100,28 @@ export async function createApiToken(
 }
 
 /**
+ * A token whose MCP client may relay the person's approvals is as strong as approving: the person
+ * needs an admin role (the elicitation re-checks it when deciding), and whoever makes it must hold
+ * the approve scope themselves.
+ */
+function assertMayApproveFromClient(actor: Actor, owner: User): void {
+  if (!roleAtLeast(owner.role, 'admin')) {
+    throw new DomainError(
+      'forbidden',
+      `Approving from the MCP client needs an admin or owner, and this token would belong to a ${owner.role}.`,
+      'Leave requirePanelApproval on (the default): actions are then approved in the panel.',
+    );
+  }
+  if (!hasScope(actor, 'approve')) {
+    throw new DomainError(
+      'forbidden',
+      'Making a token that may approve from its MCP client needs the "approve" scope, which this caller does not have.',
+      'Create it from a signed-in session or with a token that has the approve scope.',
+    );
+  }
+}
+
+/**
  * Looked up on every request. Cached by token hash behind the shared 'auth' version, which
  * revocation bumps, so a revoked token is refused on the next request in every process.
  */
