@@ -3,6 +3,7 @@ import { ErrorCode, McpError, type ReadResourceResult } from '@modelcontextproto
 import type { AppContext } from '../server/context.ts';
 import { DomainError } from '../server/errors.ts';
 import { requestTool } from '../server/approvals/gate.ts';
+import { collectSecretValues, scrubText } from '../server/crypto/scrub.ts';
 import type { McpSession } from './session.ts';
 
 /**
@@ -27,8 +28,9 @@ export function registerResources(mcp: McpServer, ctx: AppContext, session: McpS
       throw err;
     }
   };
-  const text = (uri: URL, body: string): ReadResourceResult => ({
-    contents: [{ uri: uri.href, mimeType: 'text/plain', text: body }],
+  // The gate scrubbed the tool's result already; this keeps every resource behind the scrubber too.
+  const text = async (uri: URL, body: string): Promise<ReadResourceResult> => ({
+    contents: [{ uri: uri.href, mimeType: 'text/plain', text: scrubText(body, await collectSecretValues(ctx)) }],
   });
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
