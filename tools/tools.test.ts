@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPanel, setupOwner, type TestPanel } from '../server/test/harness.ts';
 import { BUSYBOX, cleanupEngine, makeGitRepo } from '../server/test/deploy-helpers.ts';
 import { DomainError } from '../server/errors.ts';
-import { requestTool } from '../server/approvals/gate.ts';
+import { assertToolOutput, requestTool } from '../server/approvals/gate.ts';
 import { rejectAction } from '../server/approvals/decide.ts';
 import type { ToolContext } from './define.ts';
 import { findTool } from './registry.ts';
@@ -50,11 +50,12 @@ afterAll(async () => {
   if (repo) fs.rmSync(repo.dir, { recursive: true, force: true });
 });
 
-/** Validates like the runner does, then executes. */
+/** Validates input and output like the runner does, then executes. */
 async function run(name: string, input: unknown): Promise<{ text: string; data: any }> {
   const tool = findTool(name);
   if (!tool) throw new Error(`no tool ${name}`);
   const out = await tool.execute(tool.input.parse(input) as never, ctx);
+  assertToolOutput(tool, out.data);
   outputs.push(out.text, JSON.stringify(out.data));
   return out as { text: string; data: any };
 }

@@ -106,7 +106,24 @@ function missingTarget(tool: ToolDefinition, target: ResolvedTarget): ToolCallRe
   };
 }
 
-/** Runs a tool now. Expected failures come back as values with a hint; nothing is thrown. */
+/** A tool's data does not match its declared output: a bug in the tool, never the caller's fault. */
+class ToolOutputMismatch extends Error {
+  override name = 'ToolOutputMismatch';
+}
+
+/** Throws, naming the tool and each problem, when `data` is not what the tool's output schema says. */
+export function assertToolOutput(tool: Pick<ToolDefinition, 'name' | 'output'>, data: unknown): void {
+  const checked = tool.output?.safeParse(data);
+  if (checked && !checked.success) {
+    const issues = checked.error.issues.map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`).join('; ');
+    throw new ToolOutputMismatch(`${tool.name} returned data that does not match its output schema — ${issues}`);
+  }
+}
+
+/**
+ * Runs a tool now. Expected failures come back as values with a hint; nothing is thrown, except,
+ * outside production, a result that drifted from the tool's output schema (so tests fail loudly).
+ */
 export async function runTool(
   ctx: AppContext,
   tool: ToolDefinition,
@@ -115,11 +132,13 @@ export async function runTool(
 ): Promise<ToolCallResult> {
   try {
     const out = await tool.execute(input as never, { ...ctx, caller });
+    if (ctx.env.NODE_ENV !== 'production') assertToolOutput(tool, out.data);
     // Tools never put secrets in their output, but logs can echo them: every surface (chat, MCP,
     // REST) gets the result with known secret values removed.
     const secrets = await collectSecretValues(ctx);
     return { status: 'done', text: scrubDeep(out.text, secrets), data: scrubDeep(out.data, secrets) };
   } catch (err) {
+    if (err instanceof ToolOutputMismatch) throw err;
     if (err instanceof DomainError) {
       return {
         status: 'failed',

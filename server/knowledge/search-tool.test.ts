@@ -9,6 +9,7 @@ import { contextChunks } from '../db/schema/context-chunks.ts';
 import { createApp, deleteApp, updateApp } from '../services/apps.ts';
 import { CreateAppInput } from '../services/app-schemas.ts';
 import { deployApp } from '../services/deployments.ts';
+import { assertToolOutput } from '../approvals/gate.ts';
 import type { ToolContext } from '../../tools/define.ts';
 import { searchContext } from '../../tools/search-context.ts';
 import { CALLER, createProject, SECRET_CANARY, type Project } from './test-fixture.ts';
@@ -25,6 +26,7 @@ const outputs: string[] = [];
 
 async function search(input: { query: string; app?: string; limit?: number }) {
   const out = await searchContext.execute(searchContext.input.parse(input), ctx);
+  assertToolOutput(searchContext, out.data);
   outputs.push(out.text, JSON.stringify(out.data));
   return out;
 }
