@@ -49,6 +49,8 @@ export function loggerOptions(level: string, service = 'openpanel'): LoggerOptio
       censor: '[redacted]',
     },
     formatters: { log: (object) => safeValue(object, 0) as Record<string, unknown> },
+    // Errors are already safe plain objects here; pino's own serialiser would fold the cause away.
+    serializers: { err: (err: unknown) => safeValue(err, 0) },
     hooks: {
       // Messages too: `logger.error(String(err))` and `logger.warn(err.message)` happen.
       logMethod(args, method) {
