@@ -17,19 +17,16 @@ import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { settingsRoutes } from './routes/settings.ts';
-import { projectRoutes } from './routes/projects.ts';
-import { appRoutes } from './routes/apps.ts';
-import { deploymentRoutes } from './routes/deployments.ts';
-import { runtimeRoutes } from './routes/runtime.ts';
-import { envRoutes } from './routes/env.ts';
-import { domainRoutes } from './routes/domains.ts';
 import { uploadRoutes } from './routes/uploads.ts';
+import { toolRouteRoutes } from './routes/tool-routes.ts';
+import { streamRoutes } from './routes/streams.ts';
+import { envValueRoutes } from './routes/env-value.ts';
+import { agentGate } from './http/agent-gate.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { toolRoutes } from './routes/tools.ts';
 import { policyRoutes } from './routes/policies.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { providerRoutes } from './routes/providers.ts';
-import { backupRoutes } from './routes/backups.ts';
 import { mcpRoutes } from '../mcp/http.ts';
 import { serveWebUi } from './static.ts';
 
@@ -77,6 +74,8 @@ export function createApp(ctx: AppContext) {
   // Uploads stream to disk with their own size limit.
   app.use('/api/*', (c, next) => (c.req.path === '/api/uploads' ? next() : jsonLimit(c, next)));
   app.use('/api/*', authenticate());
+  // Agent tokens write only through the approval gate; everything else is for people.
+  app.use('/api/*', agentGate());
   // Postgres refuses NUL bytes and unpaired surrogates: a clear 422 here instead of a 500 in a query.
   app.use('/api/*', refuseUnsafeText());
   app.use('/mcp', refuseUnsafeMcpText());
@@ -88,19 +87,15 @@ export function createApp(ctx: AppContext) {
   app.route('/', userRoutes);
   app.route('/', auditRoutes);
   app.route('/', settingsRoutes);
-  app.route('/', projectRoutes);
-  app.route('/', appRoutes);
-  app.route('/', deploymentRoutes);
-  app.route('/', runtimeRoutes);
-  app.route('/', envRoutes);
-  app.route('/', domainRoutes);
+  app.route('/', streamRoutes());
+  app.route('/', envValueRoutes);
+  app.route('/', toolRouteRoutes());
   app.route('/', uploadRoutes);
   app.route('/', actionRoutes);
   app.route('/', toolRoutes);
   app.route('/', policyRoutes);
   app.route('/', chatRoutes);
   app.route('/', providerRoutes);
-  app.route('/', backupRoutes);
   app.route('/', mcpRoutes(ctx));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {

@@ -1,4 +1,8 @@
 import { listProjects } from './list-projects.ts';
+import { getProject } from './get-project.ts';
+import { createProject } from './create-project.ts';
+import { updateProject } from './update-project.ts';
+import { deleteProject } from './delete-project.ts';
 import { listApps } from './list-apps.ts';
 import { getApp } from './get-app.ts';
 import { createApp } from './create-app.ts';
@@ -26,6 +30,11 @@ import { createBackup } from './create-backup.ts';
 import { scheduleBackup } from './schedule-backup.ts';
 import { restoreBackup } from './restore-backup.ts';
 import { deleteBackup } from './delete-backup.ts';
+import { getBackup } from './get-backup.ts';
+import { listBackupSchedules } from './list-backup-schedules.ts';
+import { createBackupSchedule } from './create-backup-schedule.ts';
+import { updateBackupSchedule } from './update-backup-schedule.ts';
+import { deleteBackupSchedule } from './delete-backup-schedule.ts';
 import { generateDockerfile } from './generate-dockerfile.ts';
 import { getAction } from './get-action.ts';
 import { listPendingActions } from './list-pending-actions.ts';
@@ -35,6 +44,10 @@ import { searchContext } from './search-context.ts';
 /** Every panel operation, listed by hand so adding one is a visible, reviewed change. */
 export const tools = [
   listProjects,
+  getProject,
+  createProject,
+  updateProject,
+  deleteProject,
   listApps,
   getApp,
   createApp,
@@ -62,6 +75,11 @@ export const tools = [
   scheduleBackup,
   restoreBackup,
   deleteBackup,
+  getBackup,
+  listBackupSchedules,
+  createBackupSchedule,
+  updateBackupSchedule,
+  deleteBackupSchedule,
   generateDockerfile,
   getAction,
   listPendingActions,

@@ -242,8 +242,9 @@ describe('invariant 7: policy is data, and approvals expire', () => {
     expect((await requestAs(agent, 'update_app', { app: 'trusted', memoryMb: 128 })).status).toBe('done');
     expect((await requestAs(agent, 'update_app', { app: 'other', memoryMb: 128 })).status).toBe('pending');
     await owner.post('/api/policies', { tool: 'delete_app', decision: 'deny' });
-    const denied = await requestAs(agent, 'delete_app', { app: 'other' });
-    expect(denied.status).toBe('denied');
+    const denied = await agent.post('/api/tools/delete_app', { app: 'other' });
+    expect(denied.status).toBe(403);
+    expect((await denied.json()).status).toBe('denied');
     expect(await panel.ctx.db.select().from(apps)).toHaveLength(2);
     const operator = await userWithRole(panel, owner, 'operator');
     expect((await operator.post('/api/policies', { tool: 'restart_app', decision: 'allow' })).status).toBe(403);

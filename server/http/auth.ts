@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { ApiError } from '../errors.ts';
-import { effectiveScopes, hasScope, isAgent, scopesOfRole, type Actor, type Scope } from '../auth/permissions.ts';
+import { effectiveScopes, hasScope, scopesOfRole, type Actor, type Scope } from '../auth/permissions.ts';
 import { findActiveSession } from '../services/sessions.ts';
 import { findActiveToken } from '../services/api-tokens.ts';
 import { safeEqual } from '../auth/random.ts';
@@ -112,19 +112,6 @@ export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
           : `the ${actor.type === 'user' ? actor.role : 'system'} role does not have`;
       throw new ApiError('auth:forbidden', 403, `This needs the "${scope}" permission, which ${why}.`);
     }
-    return next();
-  };
-}
-
-/** For things only a person may do, whatever scopes an agent token was given. */
-export function requireHuman(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    if (isAgent(currentActor(c)))
-      throw new ApiError(
-        'auth:forbidden',
-        403,
-        'Agent tokens cannot do this: a person has to, in the panel or with a human token.',
-      );
     return next();
   };
 }

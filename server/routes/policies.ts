@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/router.ts';
 import { IdParam, commonErrors, json, jsonBody, notFound, security } from '../http/schemas.ts';
 import type { MiddlewareHandler } from 'hono';
-import { callerOf, currentActor, requireHuman, requireScope } from '../http/auth.ts';
+import { callerOf, currentActor, requireScope } from '../http/auth.ts';
 import type { AppEnv } from '../http/types.ts';
 import { ApiError } from '../errors.ts';
 import { createPolicy, deletePolicy, listPolicies } from '../approvals/policy.ts';
@@ -45,7 +45,7 @@ const requireOwner: MiddlewareHandler<AppEnv> = async (c, next) => {
   return next();
 };
 
-const ownerOnly = [requireScope('admin'), requireHuman(), requireOwner];
+const ownerOnly = [requireScope('admin'), requireOwner];
 
 export const policyRoutes = createRouter()
   .openapi(

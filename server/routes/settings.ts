@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/router.ts';
 import { commonErrors, json, jsonBody, notFound, security } from '../http/schemas.ts';
-import { callerOf, requireHuman, requireScope } from '../http/auth.ts';
+import { callerOf, requireScope } from '../http/auth.ts';
 import { deleteSetting, listSettings, putSetting } from '../services/settings.ts';
 
 const SettingSchema = z
@@ -21,7 +21,7 @@ const KeyParam = z.object({
     .openapi({ param: { name: 'key', in: 'path' } }),
 });
 
-const adminOnly = [requireScope('admin'), requireHuman()];
+const adminOnly = [requireScope('admin')];
 
 export const settingsRoutes = createRouter()
   .openapi(

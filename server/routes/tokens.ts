@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/router.ts';
 import { IdParam, ScopeSchema, commonErrors, json, jsonBody, notFound, security, tooMany } from '../http/schemas.ts';
-import { callerOf, currentActor, requireHuman, requireScope } from '../http/auth.ts';
+import { callerOf, currentActor, requireScope } from '../http/auth.ts';
 import { limitPerClient } from '../http/rate-limit.ts';
 import { ApiError } from '../errors.ts';
 import { hasScope } from '../auth/permissions.ts';
@@ -50,7 +50,7 @@ export function tokenRoutes(opts: { limit: number; windowSeconds: number }) {
         tags: ['tokens'],
         summary: 'Create an API token for yourself; the token is shown only in this response',
         security,
-        middleware: [requireScope('read'), requireHuman()],
+        middleware: [requireScope('read')],
         request: jsonBody(NewTokenInput),
         responses: {
           201: json(z.object({ token: z.string(), record: TokenSchema }), 'Created'),
@@ -93,7 +93,7 @@ export function tokenRoutes(opts: { limit: number; windowSeconds: number }) {
         tags: ['tokens'],
         summary: 'Revoke a token; it stops working at once',
         security,
-        middleware: [requireScope('read'), requireHuman()],
+        middleware: [requireScope('read')],
         request: { params: IdParam },
         responses: { 204: { description: 'Revoked' }, ...commonErrors, ...notFound },
       }),

@@ -4,7 +4,7 @@ import { commonErrors, json, notFound, security } from '../http/schemas.ts';
 import { callerOf, requireScope } from '../http/auth.ts';
 import { requestTool } from '../approvals/gate.ts';
 import { tools } from '../../tools/registry.ts';
-import { toJSONSchema } from 'zod';
+import { toJSONSchema, type ZodType } from 'zod';
 import { ActionSchema } from './actions.ts';
 
 const ToolCallResultSchema = z
@@ -31,7 +31,13 @@ export const toolRoutes = createRouter()
         200: json(
           z.object({
             tools: z.array(
-              z.object({ name: z.string(), description: z.string(), risk: z.string(), inputSchema: z.unknown() }),
+              z.object({
+                name: z.string(),
+                description: z.string(),
+                risk: z.string(),
+                inputSchema: z.unknown().describe('JSON Schema of the input'),
+                outputSchema: z.unknown().describe('JSON Schema of `data` in a done result'),
+              }),
             ),
           }),
           'Tools',
@@ -47,6 +53,10 @@ export const toolRoutes = createRouter()
             description: t.description,
             risk: t.risk,
             inputSchema: toJSONSchema(t.input, { target: 'openapi-3.0' }),
+            outputSchema: toJSONSchema(((t as { output?: ZodType }).output ?? z.unknown()) as ZodType, {
+              target: 'openapi-3.0',
+              unrepresentable: 'any',
+            }),
           })),
         },
         200,
@@ -68,17 +78,33 @@ export const toolRoutes = createRouter()
             .openapi({ param: { name: 'name', in: 'path' } }),
         }),
         body: {
-          content: { 'application/json': { schema: z.record(z.string(), z.unknown()).describe('The tool input') } },
+          content: {
+            'application/json': {
+              schema: z
+                .object({})
+                .catchall(z.unknown())
+                .describe('The tool input; GET /api/tools has each tool’s input schema'),
+            },
+          },
           required: false,
         },
       },
-      responses: { 200: json(ToolCallResultSchema, 'The outcome'), ...commonErrors, ...notFound },
+      responses: {
+        200: json(ToolCallResultSchema, 'The outcome: done, failed or pending'),
+        ...commonErrors,
+        403: json(ToolCallResultSchema, 'Refused by the approval policy (status denied), or not allowed'),
+        ...notFound,
+      },
     }),
     async (c) => {
       const input = (c.req.valid('json') as Record<string, unknown> | undefined) ?? {};
-      return c.json(
-        await requestTool(c.get('ctx'), { tool: c.req.valid('param').name, input, caller: callerOf(c), via: 'api' }),
-        200,
-      );
+      const result = await requestTool(c.get('ctx'), {
+        tool: c.req.valid('param').name,
+        input,
+        caller: callerOf(c),
+        via: 'api',
+      });
+      // The envelope stays, so a failure reaches a script as a value with a hint; a policy refusal is a 403 as on the resource routes.
+      return c.json(result, result.status === 'denied' ? 403 : 200);
     },
   );

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/router.ts';
 import { commonErrors, json, security } from '../http/schemas.ts';
-import { callerOf, requireHuman, requireScope } from '../http/auth.ts';
+import { callerOf, requireScope } from '../http/auth.ts';
 import { ApiError } from '../errors.ts';
 import { storeUpload } from '../source/uploads.ts';
 import { uploadsDir } from '../deploy/uploads.ts';
@@ -14,7 +14,7 @@ export const uploadRoutes = createRouter().openapi(
     tags: ['apps'],
     summary: 'Upload a .tar or .tar.gz of an app folder (raw body); use the id as a tarball source',
     security,
-    middleware: [requireScope('write'), requireHuman()],
+    middleware: [requireScope('write')],
     request: {
       body: {
         content: {

@@ -11,7 +11,7 @@ import {
   notFound,
   security,
 } from '../http/schemas.ts';
-import { callerOf, requireHuman, requireScope } from '../http/auth.ts';
+import { callerOf, requireScope } from '../http/auth.ts';
 import { createUser, deleteUser, listUsers, toPublicUser, updateUser } from '../services/users.ts';
 
 const NewUserInput = z
@@ -32,7 +32,7 @@ const UserPatch = z
   .refine((p) => Object.keys(p).length > 0, { error: 'expected at least one of name, role, password' })
   .openapi('UserPatch');
 
-const adminOnly = [requireScope('admin'), requireHuman()];
+const adminOnly = [requireScope('admin')];
 
 export const userRoutes = createRouter()
   .openapi(
