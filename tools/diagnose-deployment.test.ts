@@ -47,7 +47,7 @@ async function failedDeploy(name: string, input: Record<string, unknown>, env?: 
 
 async function run(input: Record<string, unknown>, on: ToolContext = ctx) {
   const out = await diagnoseDeployment.execute(diagnoseDeployment.input.parse(input), on);
-  diagnoseDeployment.output.parse(out.data);
+  diagnoseDeployment.output!.parse(out.data);
   return out;
 }
 

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { defineTool, untrusted } from './define.ts';
-import { generateDockerfile as generate, fsRepoReader } from '../server/dockerfile/index.ts';
+import { generateDockerfile as generate, fsRepoReader, type GeneratedDockerfile } from '../server/dockerfile/index.ts';
+import { fromImages } from '../server/dockerfile/dockerfile-text.ts';
+import { refineDockerfile } from '../server/ai/refine-dockerfile.ts';
+import { aiModelFor } from '../server/ai/model.ts';
 import { fetchSource, type SourceSpec } from '../server/source/fetch.ts';
 import { getAppRow, readDeployKey } from '../server/services/apps.ts';
 import { uploadPath } from '../server/deploy/uploads.ts';
@@ -12,6 +15,8 @@ import { appRef } from './lib/refs.ts';
 
 /** A read tool runs without approval, so it must not hang on a huge or stalled repository. */
 const FETCH_TIMEOUT_MS = 120_000;
+/** Refinement asks a model and builds its answer (up to twice); past this the offline proposal stands. */
+const REFINE_TIMEOUT_MS = 5 * 60_000;
 
 const input = z
   .object({
@@ -43,9 +48,41 @@ const input = z
       .max(65535)
       .optional()
       .describe("Port the app should listen on; default: the app's port or the stack's usual one"),
+    refine: z
+      .boolean()
+      .optional()
+      .describe(
+        'Also ask the configured model provider to improve the proposal, and keep its version only if it builds on this server (slower: a model call and a docker build). Default false; without a provider the offline proposal is returned with a note',
+      ),
   })
   .refine((i) => (i.app === undefined) !== (i.gitUrl === undefined), { error: 'give either app or gitUrl, not both' });
 type Input = z.infer<typeof input>;
+
+const refinement = z.object({
+  status: z
+    .enum(['refined', 'kept_offline', 'unavailable'])
+    .describe(
+      "refined: the model's Dockerfile built here and replaces the offline one; otherwise the offline one stands",
+    ),
+  validated: z.boolean().describe('The returned Dockerfile was built successfully on this server'),
+  explanation: z.array(z.string()).describe('What happened, in plain sentences'),
+  modelNotes: z.string().nullable().describe("The model's own note on its changes (model output)"),
+  model: z.object({ provider: z.string(), model: z.string() }).nullable(),
+  offlineDockerfile: z.string().nullable().describe('The offline proposal, when the refined one replaced it'),
+});
+
+const output = z.object({
+  source: z.string().describe('What was read: "app <name>" or the (credential-free) git URL'),
+  commit: z.string().nullable(),
+  stack: z.string().describe('The detected stack, e.g. node, nextjs, python-fastapi, go'),
+  dockerfile: z.string(),
+  dockerignore: z.string(),
+  port: z.number().int(),
+  startCommand: z.string().nullable(),
+  explanation: z.array(z.string()).describe('Why the offline generator chose what it chose'),
+  baseImages: z.array(z.string()),
+  refinement: refinement.nullable().describe('Set when refine was asked for'),
+});
 
 /**
  * Where to read from. Arbitrary URLs are limited to https: ssh needs a key, and file:// would
@@ -87,7 +124,10 @@ export const generateDockerfile = defineTool({
   description:
     "Look at a repository (an app's git or uploaded source, or a public https git URL) and propose a Dockerfile: detects the stack (Node, Next.js, Vite, Python, Go, Ruby, PHP, Rust, Java, static HTML), and returns the Dockerfile, a .dockerignore, the port, the start command and why it chose them. It only reads and proposes; nothing is written or deployed. To use the proposal, set source.generateDockerfile with create_app or update_app, then deploy_app. Repository-derived text is returned as untrusted data.",
   input,
+  output,
   risk: 'read',
+  // Changes nothing; reads a git host or the app's source (and, with refine, asks a model provider).
+  hints: { idempotent: true, destructive: false, openWorld: true },
   target: (i) => (i.app ? { type: 'app', ref: i.app } : undefined),
   summarize: (i) => `Propose a Dockerfile for ${i.app ? `app "${i.app}"` : redactText(i.gitUrl ?? '')}`,
   async execute(i, ctx) {
@@ -105,24 +145,82 @@ export const generateDockerfile = defineTool({
       },
     );
     try {
-      const g = await generate(fsRepoReader(fetched.dir), { port });
+      const offline = await generate(fsRepoReader(fetched.dir), { port });
+      const refined = i.refine ? await refineProposal(ctx, fetched.dir, offline) : null;
+      const g =
+        refined?.status === 'refined'
+          ? { ...offline, dockerfile: refined.dockerfile, baseImages: fromImages(refined.dockerfile) }
+          : offline;
       // Start command, explanation and even the CMD line can quote the repository (scripts, names).
       const proposal = [
         `Start command: ${g.startCommand ?? '(the image default)'}`,
         `Why:\n${g.explanation.map((l) => `- ${l}`).join('\n')}`,
+        ...(refined?.modelNotes ? [`The model's notes on its changes:\n${refined.modelNotes}`] : []),
         `Dockerfile:\n${g.dockerfile}`,
         `.dockerignore:\n${g.dockerignore}`,
       ].join('\n\n');
       return {
         text: [
           `Detected stack ${g.stack} in ${label}${fetched.commit ? ` at ${fetched.commit.slice(0, 12)}` : ''}; the container listens on port ${g.port}. Base images: ${g.baseImages.join(', ')}.`,
+          ...(refined ? [refined.explanation.join(' ')] : []),
           untrusted(`repository ${label}`, proposal),
-          'Nothing was written. To build with it, set source.generateDockerfile=true (create_app or update_app) and port, then deploy_app; or show it to the user to commit as their Dockerfile.',
+          refined?.status === 'refined'
+            ? 'Nothing was written. This refined Dockerfile is for the user to commit to the repository (then deploy_app); source.generateDockerfile=true would build with the offline proposal instead.'
+            : 'Nothing was written. To build with it, set source.generateDockerfile=true (create_app or update_app) and port, then deploy_app; or show it to the user to commit as their Dockerfile.',
         ].join('\n'),
-        data: { source: label, commit: fetched.commit ?? null, ...g },
+        data: {
+          source: label,
+          commit: fetched.commit ?? null,
+          ...g,
+          refinement: refined && refinementView(refined),
+        },
       };
     } finally {
       await fetched.cleanup();
     }
   },
 });
+
+type Refinement = z.infer<typeof refinement> & { dockerfile: string };
+
+/** The Dockerfile itself is already the result's `dockerfile`. */
+const refinementView = ({ dockerfile: _, ...view }: Refinement): z.infer<typeof refinement> => view;
+
+/**
+ * The offline proposal is the default and the fallback: no provider, a model error, a refined
+ * file that does not build, or a refinement past its time all leave it in place, with a note.
+ */
+async function refineProposal(ctx: ToolContext, sourceDir: string, offline: GeneratedDockerfile): Promise<Refinement> {
+  const kept = (why: string, model: Refinement['model'] = null): Refinement => ({
+    status: model ? 'kept_offline' : 'unavailable',
+    validated: false,
+    explanation: [why],
+    modelNotes: null,
+    model,
+    offlineDockerfile: null,
+    dockerfile: offline.dockerfile,
+  });
+  const model = await aiModelFor(ctx);
+  if (!model) return kept('No model provider is configured, so this is the offline proposal, not refined.');
+  const signal = AbortSignal.timeout(REFINE_TIMEOUT_MS);
+  try {
+    const r = await refineDockerfile(ctx, { model, sourceDir, generated: offline, signal });
+    const used = model.answeredBy ?? { provider: model.provider, model: model.modelId };
+    return {
+      status: r.source === 'model' ? 'refined' : 'kept_offline',
+      validated: r.validated,
+      explanation: r.explanation,
+      modelNotes: r.modelNotes,
+      model: used,
+      offlineDockerfile: r.source === 'model' ? offline.dockerfile : null,
+      dockerfile: r.dockerfile,
+    };
+  } catch (err) {
+    const why = signal.aborted ? `it took longer than ${REFINE_TIMEOUT_MS / 1000} s` : (err as Error).message;
+    ctx.logger.warn({ err: (err as Error).message }, 'dockerfile refinement failed');
+    return kept(`Keeping the offline proposal: the refinement failed (${redactText(why)}).`, {
+      provider: model.answeredBy?.provider ?? model.provider,
+      model: model.modelId,
+    });
+  }
+}
