@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import { conversations, type Conversation } from '../db/schema/conversations.ts';
 import { messages } from '../db/schema/messages.ts';
 import { DomainError } from '../errors.ts';
+import { scrubDeep, scrubText } from '../crypto/scrub.ts';
 
 /** What the chat adds to each message: where it belongs and which model answered. */
 export interface ChatMetadata {
@@ -139,6 +140,34 @@ export async function setTitle(
   if (!force && conversation.title !== 'New conversation') return;
   const title = text.replace(/\s+/g, ' ').trim().slice(0, 80) || 'New conversation';
   await ctx.db.update(conversations).set({ title }).where(eq(conversations.id, conversation.id));
+}
+
+/**
+ * Re-stores the title, summary and every message of a conversation that holds one of `secrets`, masked.
+ * Used when a value becomes known as a secret after it was stored (typed in the chat, then handed
+ * to a tool that keeps it secret).
+ */
+export async function scrubConversation(
+  ctx: AppContext,
+  conversationId: string,
+  secrets: readonly string[],
+): Promise<void> {
+  if (!secrets.length) return;
+  const [row] = await ctx.db
+    .select({ title: conversations.title, summary: conversations.summary })
+    .from(conversations)
+    .where(eq(conversations.id, conversationId));
+  const clean = row && {
+    title: scrubText(row.title, secrets),
+    summary: row.summary && scrubText(row.summary, secrets),
+  };
+  if (row && clean && (clean.title !== row.title || clean.summary !== row.summary))
+    await ctx.db.update(conversations).set(clean).where(eq(conversations.id, conversationId));
+  for (const message of await loadMessages(ctx, conversationId)) {
+    const parts = scrubDeep(message.parts, secrets);
+    if (JSON.stringify(parts) !== JSON.stringify(message.parts))
+      await ctx.db.update(messages).set({ parts }).where(eq(messages.id, message.id));
+  }
 }
 
 /**

@@ -11,7 +11,8 @@ import { expireActions, toActionView, type ActionView } from '../approvals/store
 import { actionOutcome, safeActionView } from '../../tools/lib/action-text.ts';
 import { actionOutput, type ActionCard } from './ai-tools.ts';
 import type { ChatMessage } from './conversations.ts';
-import { scrubDeep } from '../crypto/scrub.ts';
+import { REDACTED, scrubDeep } from '../crypto/scrub.ts';
+import { secretsOfUrl } from '../source/redact.ts';
 
 /**
  * Approvals inside the chat, always checked against the server's own records. The stored
@@ -253,4 +254,33 @@ export function forStorage(message: ChatMessage, secrets: readonly string[]): Ch
     if (part.approval) delete part.approval.inputSchemaInput;
   }
   return scrubDeep(copy, secrets);
+}
+
+/**
+ * The values the conversation's tool calls hand over as secrets: every input string that the
+ * audit redaction masks (an env value, a password, a URL's credentials). They are scrubbed from the
+ * stored conversation as soon as the call is made, because its action may be approved anywhere
+ * (the inbox, another client) without this chat running again to scrub them once they are set.
+ */
+export function secretsInToolCalls(message: ChatMessage): string[] {
+  const found: string[] = [];
+  for (const part of toolPartsOf(message)) maskedStrings(part.input, redact(part.input), found);
+  return found;
+}
+
+function maskedStrings(raw: unknown, masked: unknown, out: string[]): void {
+  if (raw === masked) return;
+  if (masked === REDACTED) return void leaves(raw, out);
+  if (typeof raw === 'string') {
+    // Only a URL's credentials were masked: every URL in the text gives its own.
+    for (const url of raw.match(/[a-z][a-z0-9+.-]*:\/\/\S+/gi) ?? []) out.push(...secretsOfUrl(url));
+    return;
+  }
+  if (!raw || typeof raw !== 'object' || !masked || typeof masked !== 'object') return;
+  for (const [k, v] of Object.entries(raw)) maskedStrings(v, (masked as Record<string, unknown>)[k], out);
+}
+
+function leaves(value: unknown, out: string[]): void {
+  if (typeof value === 'string') out.push(value);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) leaves(v, out);
 }

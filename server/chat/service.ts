@@ -21,12 +21,14 @@ import {
   loadBoundActions,
   modelView,
   reconcile,
+  secretsInToolCalls,
   toolPartsOf,
 } from './decisions.ts';
 import {
   loadMessages,
   openConversation,
   saveMessage,
+  scrubConversation,
   setTitle,
   updateSummary,
   type ChatMessage,
@@ -34,7 +36,7 @@ import {
 } from './conversations.ts';
 import { chatModelFor, type ChatModelOverrides, type ProviderChoice } from './model-chain.ts';
 import { renderPrompt } from './prompts.ts';
-import { collectSecretValues, scrubText } from '../crypto/scrub.ts';
+import { collectSecretValues, scrubText, secretList } from '../crypto/scrub.ts';
 
 export interface ChatTurn {
   /** The conversation; a new one is started when absent. */
@@ -159,6 +161,13 @@ export async function runChatTurn(
   };
   const persist = async ({ responseMessage }: { responseMessage: ChatMessage }) => {
     if (!responseMessage.parts.length) return;
+    // A value typed in this chat and handed to a tool as a secret leaves the stored conversation now,
+    // not when the action runs: it may be approved in the inbox, and this chat never run again.
+    const handedOver = secretList(secretsInToolCalls(responseMessage)).filter((v) => !secrets.includes(v));
+    if (handedOver.length) {
+      secrets = secretList([...secrets, ...handedOver]);
+      await scrubConversation(ctx, conversation.id, secrets);
+    }
     await saveMessage(
       ctx,
       conversation.id,
