@@ -26,26 +26,30 @@ const resourceText = (r: { contents: ({ text: string } | { blob: string })[] }) 
   return 'text' in first ? first.text : '';
 };
 
-/** Written out by hand from the meaning of each risk, not computed by the code under test. */
-const EXPECTED_HINTS = {
-  read: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-  write: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  destructive: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
-};
-
 describe('tools over MCP, derived from the registry', () => {
-  it('lists every registry tool once, with annotations that match its risk and its input schema', async () => {
+  it('lists every registry tool once, with its own hints as annotations and its input schema', async () => {
     const listed = (await client.listTools()).tools;
     expect(listed.map((t) => t.name).sort()).toEqual(tools.map((t) => t.name).sort());
     for (const t of listed) {
       const tool = findTool(t.name)!;
       expect(t.description, t.name).toBe(tool.description);
-      expect(t.annotations, t.name).toMatchObject(EXPECTED_HINTS[tool.risk]);
+      expect(tool.hints, `${t.name} declares no MCP hints`).toBeDefined();
+      expect(t.annotations, t.name).toMatchObject({
+        readOnlyHint: tool.risk === 'read',
+        destructiveHint: tool.hints!.destructive,
+        idempotentHint: tool.hints!.idempotent,
+        openWorldHint: tool.hints!.openWorld,
+      });
       expect(t.inputSchema.type, t.name).toBe('object');
       expect(Object.keys(t.inputSchema.properties ?? {}).sort(), t.name).toEqual(Object.keys(tool.input.shape).sort());
     }
-    expect(listed.find((t) => t.name === 'delete_app')!.annotations!.destructiveHint).toBe(true);
-    expect(listed.find((t) => t.name === 'list_apps')!.annotations!.readOnlyHint).toBe(true);
+    // Written out by hand: what risk alone gets wrong.
+    const hintsOf = (name: string) => listed.find((t) => t.name === name)!.annotations!;
+    expect(hintsOf('unset_env_vars')).toMatchObject({ readOnlyHint: false, destructiveHint: true });
+    expect(hintsOf('stop_app')).toMatchObject({ readOnlyHint: false, idempotentHint: true, destructiveHint: false });
+    expect(hintsOf('start_app')).toMatchObject({ readOnlyHint: false, idempotentHint: true });
+    expect(hintsOf('delete_app')).toMatchObject({ readOnlyHint: false, destructiveHint: true });
+    expect(hintsOf('list_apps')).toMatchObject({ readOnlyHint: true });
   });
 
   it('calls a read tool and returns its model-friendly text', async () => {

@@ -52,6 +52,9 @@ export async function connectInProcess(
   await server.connect(serverSide);
   const client = newClient(opts.prompter);
   await client.connect(clientSide);
+  // Listing caches each tool's outputSchema in the SDK client, which then validates every
+  // structuredContent it gets (and refuses a result that lacks one), as a real client does.
+  await client.listTools();
   return client;
 }
 
