@@ -43,9 +43,27 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return openPglite(options.url === 'memory://' ? undefined : path.join(options.dataDir, 'db'));
 }
 
+/**
+ * The embedded database is sized for a panel's few connections and small tables, not Postgres's
+ * server defaults: 128 MB of shared buffers alone held about 150 MB of resident memory at idle.
+ * PGlite runs one backend, so per-query memory (work_mem) and the connection slots stay small too.
+ */
+export const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
+  shared_buffers: '16MB',
+  wal_buffers: '512kB',
+  temp_buffers: '2MB',
+  work_mem: '4MB',
+  maintenance_work_mem: '32MB',
+  max_connections: '4',
+};
+
 async function openPglite(dir: string | undefined): Promise<DatabaseHandle> {
   if (dir) fs.mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir ?? 'memory://', { extensions: { vector } });
+  const settings = Object.entries(PGLITE_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+  const client = await PGlite.create(dir ?? 'memory://', {
+    extensions: { vector },
+    startParams: [...PGlite.defaultStartParams, ...settings],
+  });
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Database;
   return {
     db,
