@@ -57,6 +57,7 @@ export const DEPLOY_PRESET: readonly string[] = [
   'list_deployments',
   'get_deployment',
   'get_build_logs',
+  'diagnose_deployment',
   'get_app_logs',
   'restart_app',
   'rollback_app',

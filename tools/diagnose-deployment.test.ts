@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LanguageModelV4CallOptions } from '@ai-sdk/provider';
-import { MockLanguageModelV4 } from 'ai/test';
 import { createTestPanel, type TestPanel } from '../server/test/harness.ts';
 import { BUSYBOX, cleanupEngine, makeGitRepo } from '../server/test/deploy-helpers.ts';
 import type { Caller } from '../server/audit.ts';
@@ -11,7 +9,7 @@ import { deployApp, getDeployment } from '../server/services/deployments.ts';
 import { setEnvVars } from '../server/services/env-vars.ts';
 import { readDeploymentLogs } from '../server/deploy/log-writer.ts';
 import { withAiModels } from '../server/ai/model.ts';
-import { promptText, textResult } from '../server/ai/test-helpers.ts';
+import { failingModel, promptText, promptedModel } from '../server/ai/test-helpers.ts';
 import type { ToolContext } from './define.ts';
 import { diagnoseDeployment } from './diagnose-deployment.ts';
 
@@ -125,16 +123,9 @@ describe('diagnose_deployment offline (no provider configured)', () => {
 
 describe('diagnose_deployment with a model provider', () => {
   it("uses the model's answer, cites the lines it names, and sends no env value", async () => {
-    const calls: LanguageModelV4CallOptions[] = [];
-    const model = new MockLanguageModelV4({
-      doGenerate: async (call) => {
-        calls.push(call);
-        const prompt = promptText(call);
-        const ref = [...prompt.matchAll(/(L\d+) \[container\] Error: connect ECONNREFUSED/g)].at(-1)?.[1] ?? 'L?';
-        return textResult(
-          `1. **What failed**: the start: ${ref} "Error: connect ECONNREFUSED 10.0.0.9:5432".\n2. **Why**: the database at 10.0.0.9 refuses connections.\n3. **Fix**: point DATABASE_URL at a reachable database with set_env_vars.`,
-        );
-      },
+    const model = promptedModel((prompt) => {
+      const ref = [...prompt.matchAll(/(L\d+) \[container\] Error: connect ECONNREFUSED/g)].at(-1)?.[1] ?? 'L?';
+      return `1. **What failed**: the start: ${ref} "Error: connect ECONNREFUSED 10.0.0.9:5432".\n2. **Why**: the database at 10.0.0.9 refuses connections.\n3. **Fix**: point DATABASE_URL at a reachable database with set_env_vars.`;
     });
     const out = await run({ app: 'dx-crash' }, withAiModels(ctx, { models: { gemini: model } }));
     const row = await logLine('dx-crash', /ECONNREFUSED/);
@@ -143,8 +134,8 @@ describe('diagnose_deployment with a model provider', () => {
     expect(out.data.fix).toBe('point DATABASE_URL at a reachable database with set_env_vars.');
     expect(out.data.citations).toEqual([{ line: row.seq, source: 'deployment_log', text: row.text }]);
 
-    expect(calls).toHaveLength(1);
-    const prompt = promptText(calls[0]!);
+    expect(model.doGenerateCalls).toHaveLength(1);
+    const prompt = promptText(model.doGenerateCalls[0]!);
     expect(prompt).toContain('Environment variables (names only): DB_PASSWORD.');
     expect(prompt).toContain(`L${row.seq} ${row.text}`);
     expect(prompt).not.toContain(CANARY);
@@ -152,11 +143,7 @@ describe('diagnose_deployment with a model provider', () => {
   });
 
   it('falls back to the offline diagnosis when the model fails, and says so', async () => {
-    const model = new MockLanguageModelV4({
-      doGenerate: async () => {
-        throw Object.assign(new Error('upstream exploded'), { statusCode: 503 });
-      },
-    });
+    const model = failingModel(503);
     const out = await run({ app: 'dx-npm' }, withAiModels(ctx, { models: { gemini: model } }));
     expect(out.data).toMatchObject({ rule: 'package_manager_missing', usedModel: null });
     expect(out.data.cause).toMatch(/npm is not installed/);

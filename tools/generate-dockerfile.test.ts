@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MockLanguageModelV4 } from 'ai/test';
 import { createTestPanel, type TestPanel } from '../server/test/harness.ts';
 import { BUSYBOX, cleanupEngine, makeGitRepo } from '../server/test/deploy-helpers.ts';
 import type { Caller } from '../server/audit.ts';
 import { createApp } from '../server/services/apps.ts';
 import { CreateAppInput } from '../server/services/app-schemas.ts';
 import { withAiModels } from '../server/ai/model.ts';
-import { promptText, scriptedModel } from '../server/ai/test-helpers.ts';
+import { failingModel, promptText, scriptedModel } from '../server/ai/test-helpers.ts';
 import type { ToolContext } from './define.ts';
 import { generateDockerfile } from './generate-dockerfile.ts';
 
@@ -86,11 +85,7 @@ describe('generate_dockerfile refinement', () => {
 
   it('keeps the offline proposal with a note when the model fails', async () => {
     const offline = await run({ app: 'gd-site', port: 8080 });
-    const model = new MockLanguageModelV4({
-      doGenerate: async () => {
-        throw Object.assign(new Error('upstream exploded'), { statusCode: 503 });
-      },
-    });
+    const model = failingModel(503);
     const out = await run(
       { app: 'gd-site', port: 8080, refine: true },
       withAiModels(ctx, { models: { gemini: model } }),

@@ -17,6 +17,7 @@ const EXPECTED = [
   'list_deployments',
   'get_deployment',
   'get_build_logs',
+  'diagnose_deployment',
   'get_app_logs',
   'get_app_stats',
   'start_app',
@@ -42,6 +43,7 @@ const EXPECTED = [
 ];
 /** Reads run without approval, so this list is reviewed by hand: a tool that changes state must never be here. */
 const READ_TOOLS = [
+  'diagnose_deployment',
   'generate_dockerfile',
   'get_action',
   'get_app',
@@ -81,6 +83,7 @@ const VERBS = [
   'search',
   'restore',
   'schedule',
+  'diagnose',
 ];
 
 const ID = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
@@ -102,6 +105,7 @@ const SAMPLES: Record<string, unknown> = {
   list_deployments: { app: 'api', limit: 5 },
   get_deployment: { deployment: ID },
   get_build_logs: { app: 'api', tail: 50 },
+  diagnose_deployment: { deployment: ID, tail: 60 },
   get_app_logs: { app: 'api', since: '15m', stream: 'stderr' },
   get_app_stats: { app: 'api' },
   start_app: { app: 'api' },

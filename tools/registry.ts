@@ -13,6 +13,7 @@ import { cancelDeployment } from './cancel-deployment.ts';
 import { listDeployments } from './list-deployments.ts';
 import { getDeployment } from './get-deployment.ts';
 import { getBuildLogs } from './get-build-logs.ts';
+import { diagnoseDeployment } from './diagnose-deployment.ts';
 import { getAppLogs } from './get-app-logs.ts';
 import { getAppStats } from './get-app-stats.ts';
 import { startApp } from './start-app.ts';
@@ -58,6 +59,7 @@ export const tools = [
   listDeployments,
   getDeployment,
   getBuildLogs,
+  diagnoseDeployment,
   getAppLogs,
   getAppStats,
   startApp,

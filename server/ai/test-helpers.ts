@@ -39,3 +39,17 @@ export function untrustedBlock(text: string, source: string): string | undefined
   const end = text.indexOf('</untrusted-data>', start);
   return end === -1 ? undefined : text.slice(start, end);
 }
+
+/** A mock model that answers from the prompt it was sent (as one text), recording every call. */
+export function promptedModel(answer: (prompt: string) => string): MockLanguageModelV4 {
+  return new MockLanguageModelV4({ doGenerate: async (call) => textResult(answer(promptText(call))) });
+}
+
+/** A mock provider that is down: every call fails with an HTTP status the fallback chain treats as an outage. */
+export function failingModel(status = 503): MockLanguageModelV4 {
+  return new MockLanguageModelV4({
+    doGenerate: async () => {
+      throw Object.assign(new Error('upstream exploded'), { statusCode: status });
+    },
+  });
+}
