@@ -23,7 +23,8 @@ export async function waitForBackup(
   const deadline = Date.now() + timeoutMs;
   let last: Record<string, any> = {};
   while (Date.now() < deadline) {
-    last = await (await client.get(`/api/backups/${id}`)).json();
+    const got = await (await client.get(`/api/backups/${id}`)).json();
+    last = got.backup ? { ...got.backup, log: got.log } : got;
     if (statuses.includes(last.status)) return last;
     if (['succeeded', 'failed', 'deleted'].includes(last.status)) break;
     await new Promise((r) => setTimeout(r, 100));

@@ -35,7 +35,7 @@ describe('apps and projects', () => {
       port: 80,
     });
     expect(created.status).toBe(201);
-    const app = await created.json();
+    const { app } = await created.json();
     expect(app).toMatchObject({
       name: 'api',
       projectName: 'shop',
@@ -61,15 +61,15 @@ describe('apps and projects', () => {
 
     const byName = await (await owner.get('/api/apps/api')).json();
     const byId = await (await owner.get(`/api/apps/${app.id}`)).json();
-    expect(byName.id).toBe(byId.id);
-    expect(byName.runtime).toEqual({ state: 'not_deployed', container: null });
+    expect(byName.app.id).toBe(byId.app.id);
+    expect(byName.runtime).toMatchObject({ state: 'not_deployed', container: null });
 
     const patched = await owner.patch('/api/apps/api', {
       memoryMb: 256,
       cpus: 0.5,
       volumes: [{ name: 'api-data', target: '/data' }],
     });
-    expect(await patched.json()).toMatchObject({
+    expect((await patched.json()).app).toMatchObject({
       memoryMb: 256,
       cpus: 0.5,
       volumes: [{ name: 'api-data', target: '/data' }],
@@ -77,7 +77,7 @@ describe('apps and projects', () => {
 
     expect((await owner.delete('/api/projects/shop')).status).toBe(409);
     expect((await owner.delete('/api/apps/api')).status).toBe(200);
-    expect((await owner.delete('/api/projects/shop')).status).toBe(204);
+    expect((await owner.delete('/api/projects/shop')).status).toBe(200);
     const audit = await (await owner.get('/api/audit?action=app.')).json();
     expect(audit.entries.map((e: { action: string }) => e.action).sort()).toEqual([
       'app.create',
@@ -116,7 +116,8 @@ describe('apps and projects', () => {
     expect(await panel.ctx.db.select().from(apps)).toHaveLength(1);
   });
 
-  it('keeps a git deploy key encrypted and never returns it', async () => {
+  // create_app takes no deploy key (a model must never handle one): it needs a human-only route, not built yet.
+  it.skip('keeps a git deploy key encrypted and never returns it', async () => {
     const res = await owner.post('/api/apps', {
       name: 'private',
       source: { type: 'git', url: 'git@github.com:acme/private.git', deployKey: PRIVATE_KEY },
@@ -124,7 +125,7 @@ describe('apps and projects', () => {
     expect(res.status).toBe(201);
     const body = await res.text();
     expect(body).not.toContain('canary-deploy-key');
-    expect(JSON.parse(body)).toMatchObject({
+    expect(JSON.parse(body).app).toMatchObject({
       hasDeployKey: true,
       source: { type: 'git', url: 'git@github.com:acme/private.git' },
     });
@@ -135,18 +136,47 @@ describe('apps and projects', () => {
       expect(await (await owner.get(url)).text()).not.toContain('canary-deploy-key');
   });
 
-  it('agent tokens and viewers cannot change apps through REST', async () => {
+  it('an agent token’s write waits for a person; viewers and operators are held to their roles', async () => {
     const agent = Client.withToken(panel, await createToken(owner, { kind: 'agent', scopes: ['read', 'write'] }));
     expect((await agent.get('/api/apps')).status).toBe(200);
     const write = await agent.post('/api/apps', { name: 'sneaky', source: { type: 'image', image: 'x' } });
-    expect(write.status).toBe(403);
-    expect((await write.json()).error.message).toMatch(/Agent tokens cannot/);
+    expect(write.status).toBe(202);
+    expect(await write.json()).toMatchObject({ status: 'pending', action: { tool: 'create_app', status: 'pending' } });
+    expect(await panel.ctx.db.select().from(apps)).toHaveLength(0);
     const viewer = await userWithRole(panel, owner, 'viewer');
     expect((await viewer.post('/api/apps', { name: 'v', source: { type: 'image', image: 'x' } })).status).toBe(403);
     const operator = await userWithRole(panel, owner, 'operator');
     await operator.post('/api/apps', { name: 'opapp', source: { type: 'image', image: 'x' } });
     expect((await operator.delete('/api/apps/opapp')).status).toBe(403);
   });
+});
+
+describe('runtime logs', () => {
+  it('stream=stderr&tail=N returns the last N stderr lines, though stdout printed after them', async () => {
+    const script =
+      'for i in 1 2 3 4 5; do echo "err $i" >&2; done; sleep 0.2; for i in 1 2 3; do echo "out $i"; done; exec sleep 3600';
+    const created = await owner.post('/api/apps', {
+      name: 'noisy',
+      source: { type: 'image', image: BUSYBOX },
+      command: ['sh', '-c', script],
+      healthCheck: { type: 'none' },
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    await deployAndWait(owner, 'noisy');
+    let lines: { stream: string; text: string }[] = [];
+    // The container prints right after it starts; wait until stdout's lines are there too.
+    for (let i = 0; i < 50 && !lines.some((l) => l.text === 'out 3'); i++) {
+      lines = (await (await owner.get('/api/apps/noisy/logs')).json()).lines;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const res = await owner.get('/api/apps/noisy/logs?stream=stderr&tail=2');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.lines.map((l: { stream: string; text: string }) => [l.stream, l.text])).toEqual([
+      ['stderr', 'err 4'],
+      ['stderr', 'err 5'],
+    ]);
+  }, 120_000);
 });
 
 describe('uploads', () => {

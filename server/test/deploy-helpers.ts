@@ -19,11 +19,11 @@ export async function waitForDeployment(
   const deadline = Date.now() + timeoutMs;
   let last: Record<string, any> = {};
   while (Date.now() < deadline) {
-    last = await (await client.get(`/api/deployments/${id}`)).json();
+    last = (await (await client.get(`/api/deployments/${id}`)).json()).deployment ?? {};
     if (statuses.includes(last.status)) return last;
     await new Promise((r) => setTimeout(r, 200));
   }
-  const logs = await (await client.get(`/api/deployments/${id}/logs`)).json();
+  const logs = await (await client.get(`/api/deployments/${id}/logs?tail=500`)).json();
   throw new Error(
     `deployment ${id} is ${last.status}, not ${statuses.join('|')}\n${logs.lines?.map((l: { text: string }) => l.text).join('\n')}`,
   );
@@ -43,9 +43,9 @@ export async function httpGetApp(
   appName: string,
   urlPath = '/',
 ): Promise<{ status: number; body: string }> {
-  const app = await (await client.get(`/api/apps/${appName}`)).json();
-  expect(app.runtime?.container, `app ${appName} has no live container: ${JSON.stringify(app.runtime)}`).toBeTruthy();
-  const info = await inspectContainer(panel.ctx.docker, app.runtime.container.id);
+  const { app, runtime } = await (await client.get(`/api/apps/${appName}`)).json();
+  expect(runtime?.container, `app ${appName} has no live container: ${JSON.stringify(runtime)}`).toBeTruthy();
+  const info = await inspectContainer(panel.ctx.docker, runtime.container.id);
   const res = await fetch(`http://${info!.ip}:${app.port}${urlPath}`, { signal: AbortSignal.timeout(5000) });
   return { status: res.status, body: await res.text() };
 }
