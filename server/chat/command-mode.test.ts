@@ -36,6 +36,12 @@ const TABLE: [string, Expected][] = [
   ['logs api last 20 lines', [c('get_app_logs', { app: 'api', tail: 20 })]],
   ['build logs api', [c('get_build_logs', { app: 'api' })]],
   [`build logs ${ID} --tail 20`, [c('get_build_logs', { deployment: ID, tail: 20 })]],
+  ['diagnose api', [c('diagnose_deployment', { app: 'api' })]],
+  ['why did my deploy of api fail?', [c('diagnose_deployment', { app: 'api' })]],
+  ['what went wrong with web', [c('diagnose_deployment', { app: 'web' })]],
+  [`diagnose ${ID}`, [c('diagnose_deployment', { deployment: ID })]],
+  ['diagnose api 3', [c('diagnose_deployment', { deployment: 'deployment #3 of api' }, { app: 'api', number: 3 })]],
+  ['why did my deploy fail?', /Which app/],
   ['rollback api', [c('rollback_app', { app: 'api' })]],
   [
     'rollback api to 3',

@@ -29,6 +29,7 @@ import {
   addDomain,
   createBackup,
   deleteBackup,
+  diagnose,
   listBackups,
   removeDomain,
   restoreBackup,
@@ -72,6 +73,10 @@ const RULES: [string[], (rest: Tok[]) => Outcome][] = [
   [
     ['build logs', 'build log', 'deploy logs', 'deploy log', 'deployment logs', 'deployment log'],
     (r) => deploymentTool('get_build_logs', 'build logs', takeOptions(r, { tail: 'tail', n: 'tail' }).rest, tailOf(r)),
+  ],
+  [
+    ['diagnose', 'diagnose deployment', 'diagnose deploy', 'why', 'why did', 'what went wrong', 'what failed'],
+    diagnose,
   ],
   [['rollback', 'roll back', 'revert', 'rollback app'], rollback],
   [['apps', 'list', 'ls', 'list apps', 'all apps'], listApps],

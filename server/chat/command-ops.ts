@@ -1,6 +1,6 @@
 import { UUID_RE } from '../services/names.ts';
 import { appNames, isInt, isWord, joinDurations, low, takeOptions, type Tok } from './command-lexer.ts';
-import { ask, USAGE, type Outcome } from './command-rules.ts';
+import { ask, deploymentTool, USAGE, type Outcome } from './command-rules.ts';
 
 /** Command mode for the operations around apps: approvals, domains, project search and backups. */
 
@@ -17,6 +17,31 @@ export function waitFor(rest: Tok[]): Outcome {
   return [
     { tool: 'wait_for_action', input: { id: ids[0]!.text, ...(seconds ? { timeoutSeconds: Number(seconds) } : {}) } },
   ];
+}
+
+/** Words around the app in "why did my deploy of api fail?" or "what went wrong with api". */
+const DIAGNOSE_FILLER = [
+  'did',
+  'does',
+  'is',
+  'fail',
+  'failed',
+  'failing',
+  'break',
+  'broke',
+  'with',
+  'go',
+  'went',
+  'wrong',
+];
+
+/** The app's latest failed deployment ("diagnose api"), or the one named ("diagnose api 3", an id). */
+export function diagnose(rest: Tok[]): Outcome {
+  return deploymentTool(
+    'diagnose_deployment',
+    'diagnose',
+    rest.filter((t) => !isWord(t, ...DIAGNOSE_FILLER)),
+  );
 }
 
 /** A host name: has a dot (app names cannot) or is localhost; a pasted URL is reduced to its host. */

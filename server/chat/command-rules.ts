@@ -29,6 +29,7 @@ export const USAGE: Record<string, string> = {
   stats: 'stats <app>',
   logs: 'logs <app> [--tail 50] [--since 10m] [--filter text] [--stderr]',
   'build logs': 'build logs <app | deployment id> [--tail 100]',
+  diagnose: 'diagnose <app> [<deployment number>] | diagnose <deployment id> | why did <app> fail?',
   rollback: 'rollback <app> [to <deployment number or id>]',
   apps: 'list apps [in project <name>]',
   projects: 'list projects',
