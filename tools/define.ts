@@ -41,18 +41,20 @@ export interface ToolOutput<D = unknown> {
   data: D;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: until every tool declares its output
-export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodType = z.ZodType<any, any>> {
+export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
   /** snake_case verb_noun, e.g. deploy_app. */
   name: string;
   /** Written for a model: when to use it, what it needs, what it returns. */
   description: string;
   /** Every field has .describe(). */
   input: I;
-  /** The shape of `data` in a successful result: MCP's outputSchema, the REST response, the web's types. */
-  output?: O;
+  /**
+   * The shape of `data` in a successful result: MCP's outputSchema (an object, as structuredContent
+   * must be), the REST response, the web's types. JSON only: times are ISO strings.
+   */
+  output: O;
   risk: Risk;
-  hints?: ToolHints;
+  hints: ToolHints;
   /** The resource this call acts on (for approvals and per-app policy). */
   target?: (input: z.infer<I>) => ToolTarget | undefined;
   /** A one-line human summary of the request, for approval cards ("Deploy app api"). */
@@ -64,9 +66,8 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z
   execute: (input: z.infer<I>, ctx: ToolContext) => Promise<ToolOutput<z.input<O>>>;
 }
 
-/** Keeps the input type attached while collecting tools in one registry array. */
-// biome-ignore lint/suspicious/noExplicitAny: until every tool declares its output
-export function defineTool<I extends z.ZodObject, O extends z.ZodType = z.ZodType<any, any>>(
+/** Keeps the input and output types attached while collecting tools in one registry array. */
+export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(
   tool: ToolDefinition<I, O>,
 ): ToolDefinition<I, O> {
   return tool;
