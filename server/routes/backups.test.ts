@@ -34,7 +34,8 @@ describe('backup routes', () => {
     expect((await viewer.post('/api/backups', { kind: 'panel' })).status).toBe(403);
     expect((await viewer.post('/api/backups/configs', { kind: 'panel' })).status).toBe(403);
     expect((await operator.delete(`/api/backups/${backupId}`)).status).toBe(403);
-    expect((await operator.post(`/api/backups/${backupId}/restore`, {})).status).toBe(403);
+    // Restoring needs the app to restore into: checked before anything else.
+    expect((await operator.post(`/api/backups/${backupId}/restore`, {})).status).toBe(422);
     const listed = await (await viewer.get('/api/backups')).json();
     expect(listed.backups.map((b: { id: string }) => b.id)).toEqual([backupId]);
     const audit = await (await owner.get('/api/audit?action=backup.')).json();
@@ -43,10 +44,15 @@ describe('backup routes', () => {
     );
   });
 
-  it('keeps agents to the tools, where changes wait for a person', async () => {
-    expect((await agent.post('/api/backups', { kind: 'panel' })).status).toBe(403);
-    expect((await agent.post('/api/backups/configs', { kind: 'panel' })).status).toBe(403);
-    expect((await agent.delete(`/api/backups/${backupId}`)).status).toBe(403);
+  it('makes an agent’s changes wait for a person, over REST and the tools alike', async () => {
+    for (const res of [
+      await agent.post('/api/backups', { kind: 'panel' }),
+      await agent.post('/api/backups/configs', { kind: 'panel' }),
+      await agent.delete(`/api/backups/${backupId}`),
+    ]) {
+      expect(res.status).toBe(202);
+      expect((await res.json()).status).toBe('pending');
+    }
 
     const listed = await (await agent.post('/api/tools/list_backups', {})).json();
     expect(listed.status).toBe('done');
@@ -62,7 +68,7 @@ describe('backup routes', () => {
       await owner.post(`/api/actions/${deleting.action.id}/reject`, { reason: 'keep it' })
     ).json();
     expect(rejected.status).toBe('rejected');
-    expect((await (await owner.get(`/api/backups/${backupId}`)).json()).status).toBe('succeeded');
+    expect((await (await owner.get(`/api/backups/${backupId}`)).json()).backup.status).toBe('succeeded');
 
     const approved = await (await owner.post(`/api/actions/${made.action.id}/approve`, {})).json();
     expect(approved.status, JSON.stringify(approved)).toBe('succeeded');
@@ -104,12 +110,12 @@ describe('backup routes', () => {
     const doc = await (await owner.get('/api/openapi.json')).json();
     for (const p of [
       '/api/backups',
-      '/api/backups/{id}',
-      '/api/backups/{id}/restore',
+      '/api/backups/{backup}',
+      '/api/backups/{backup}/restore',
       '/api/backups/configs',
-      '/api/backups/configs/{id}',
+      '/api/backups/configs/{config}',
     ])
       expect(doc.paths, p).toHaveProperty([p]);
-    expect(Object.keys(doc.paths['/api/backups/{id}'])).toEqual(['get', 'delete']);
+    expect(Object.keys(doc.paths['/api/backups/{backup}']).sort()).toEqual(['delete', 'get']);
   });
 });
