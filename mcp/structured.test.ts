@@ -178,7 +178,7 @@ describe('every tool through MCP, its structuredContent valid against its output
     });
     const config = made.config.id as string;
     await call('list_backup_schedules', { app: WEB });
-    await call('update_backup_schedule', { config, schedule: 'off' });
+    await call('update_backup_schedule', { config, schedule: '30 4 * * *', keepLast: 3 });
     await call('delete_backup_schedule', { config });
     await call('delete_backup_schedule', { config: scheduled.config.id });
 
