@@ -11,8 +11,6 @@ import { DomainError } from '../server/errors.ts';
 import { getActionView, type ActionView } from '../server/approvals/store.ts';
 import { actionOutcome } from '../server/approvals/outcome.ts';
 import { approveFromElicitation, elicitationRefusal, rejectFromElicitation } from '../server/approvals/elicitation.ts';
-import { findTool } from '../tools/registry.ts';
-import { toMcpTool } from './catalog.ts';
 import { pendingStructured, structuredOf, withStructured } from './structured.ts';
 
 /**
@@ -49,10 +47,8 @@ export function pendingResult(action: ActionView, why?: string): CallToolResult 
 export function decidedResult(action: ActionView): CallToolResult {
   const text = actionOutcome(action);
   if (action.status === 'failed') return textResult(text, true);
-  const tool = findTool(action.tool);
-  const data =
-    action.status === 'succeeded' && tool && toMcpTool(tool).outputSchema && structuredOf(action.result?.data);
-  return withStructured(textResult(text), data || pendingStructured(action));
+  const data = action.status === 'succeeded' ? structuredOf(action.result?.data) : undefined;
+  return withStructured(textResult(text), data ?? pendingStructured(action));
 }
 
 /** The form a person answers. A checkbox that starts unticked, so a client that submits defaults never approves. */

@@ -11,23 +11,12 @@ import { outputSchemaFor } from './structured.ts';
  */
 
 /** The tool's own hints: risk alone cannot say that stop_app is safe to repeat or that unset_env_vars loses data. */
-export function annotationsOf(tool: { risk: Risk; hints?: ToolHints }): ToolAnnotations {
-  if (!tool.hints) return annotationsFor(tool.risk);
+export function annotationsOf(tool: { risk: Risk; hints: ToolHints }): ToolAnnotations {
   return {
     readOnlyHint: tool.risk === 'read',
     destructiveHint: tool.hints.destructive,
     idempotentHint: tool.hints.idempotent,
     openWorldHint: tool.hints.openWorld,
-  };
-}
-
-/** Hints from risk alone, for a tool that does not declare its own yet. */
-function annotationsFor(risk: Risk): ToolAnnotations {
-  return {
-    readOnlyHint: risk === 'read',
-    destructiveHint: risk === 'destructive',
-    idempotentHint: risk === 'read',
-    openWorldHint: risk !== 'read',
   };
 }
 
@@ -88,14 +77,13 @@ export function toMcpTool(tool: PanelTool): Tool {
   let listed = converted.get(tool.name);
   if (!listed) {
     const inputSchema = z.toJSONSchema(tool.input, { io: 'input' }) as Tool['inputSchema'];
-    const outputSchema = outputSchemaFor(tool);
     const title = toolTitle(tool.name);
     listed = {
       name: tool.name,
       title,
       description: tool.description,
       inputSchema,
-      ...(outputSchema ? { outputSchema } : {}),
+      outputSchema: outputSchemaFor(tool),
       annotations: { title, ...annotationsOf(tool) },
     };
     converted.set(tool.name, listed);

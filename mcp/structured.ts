@@ -52,19 +52,15 @@ const pendingSchema = (() => {
 })();
 
 /**
- * The advertised outputSchema, or none when the tool declares no output (or one that is not an
- * object: structuredContent must be one). MCP wants `type: 'object'` at the top; a write's schema is
- * `anyOf` its result and the pending action, with the result's shared definitions lifted to the top
- * so their `$ref`s still resolve.
+ * The advertised outputSchema. MCP wants `type: 'object'` at the top (outputs are zod objects); a
+ * write's schema is `anyOf` its result and the pending action, with the result's shared definitions
+ * lifted to the top so their `$ref`s still resolve.
  */
-export function outputSchemaFor(tool: PanelTool): Tool['outputSchema'] | undefined {
-  const output = (tool as { output?: z.ZodType }).output;
-  if (!output) return undefined;
-  const { $schema, definitions, ...result } = toJsonSchema(output);
-  if (result.type !== undefined && result.type !== 'object') return undefined;
+export function outputSchemaFor(tool: PanelTool): Tool['outputSchema'] {
+  const { $schema, definitions, ...result } = toJsonSchema(tool.output);
   const shared = definitions ? { definitions } : {};
-  if (tool.risk === 'read') return { $schema, type: 'object', ...result, ...shared } as Tool['outputSchema'];
-  return { $schema, type: 'object', anyOf: [result, pendingSchema], ...shared } as Tool['outputSchema'];
+  if (tool.risk === 'read') return { $schema, ...result, type: 'object', ...shared };
+  return { $schema, type: 'object', anyOf: [result, pendingSchema], ...shared };
 }
 
 /** A result's data as it travels: plain JSON (dates become ISO strings), and only an object. */

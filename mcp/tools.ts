@@ -51,11 +51,7 @@ export function registerTools(server: Server, ctx: AppContext, session: McpSessi
       });
       switch (result.status) {
         case 'done':
-          // Structured only where the tool advertises its shape, so what a client gets is what it was told.
-          return withStructured(
-            textResult(result.text),
-            toMcpTool(tool).outputSchema ? structuredOf(result.data) : undefined,
-          );
+          return withStructured(textResult(result.text), structuredOf(result.data));
         case 'failed':
         case 'denied':
           return textResult(result.text, true);
