@@ -5,7 +5,7 @@ import { buildImage, removeImage } from '../engine/index.ts';
 import { packBuildContext } from '../source/context.ts';
 
 /** Same name the deploy pipeline injects a generated Dockerfile under, so COPY rules behave alike. */
-export const CHECK_DOCKERFILE = 'Dockerfile.openpanel';
+const CHECK_DOCKERFILE = 'Dockerfile.openpanel';
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 /** The end of a build log is where its error is. */
 const TAIL_LINES = 30;

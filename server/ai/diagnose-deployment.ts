@@ -39,7 +39,7 @@ export interface Diagnosis {
   context: ContextPassage[];
 }
 
-export const DEFAULT_TAIL = 40;
+const DEFAULT_TAIL = 40;
 /** The rules look further back than the model is shown: a build error can precede a long cleanup. */
 const RULE_SCAN = 300;
 const CONTAINER_LINES = 40;
@@ -154,7 +154,7 @@ function promptFor(e: Evidence, excerpt: EvidenceLine[]): string {
 }
 
 /** Splits the prompt's answer shape (What failed / Why / Fix); an answer in another shape is all cause. */
-export function parseAnswer(answer: string): { cause: string; fix: string | null } {
+function parseAnswer(answer: string): { cause: string; fix: string | null } {
   const section = (name: string) =>
     answer
       .match(

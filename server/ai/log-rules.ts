@@ -4,7 +4,7 @@
  * panel without a provider, and the model's answer can be checked against the same lines.
  */
 
-export type EvidenceSource = 'deployment_log' | 'container_log';
+type EvidenceSource = 'deployment_log' | 'container_log';
 
 export interface EvidenceLine {
   /** The deployment log's line number (seq), or the position in the container's log tail. */

@@ -21,7 +21,7 @@ export interface RefineOptions {
   promptsDir?: string;
 }
 
-export interface RefineAttempt {
+interface RefineAttempt {
   ok: boolean;
   /** Why this attempt was not taken: no Dockerfile in the answer, or the build error. */
   error?: string;

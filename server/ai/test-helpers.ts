@@ -2,7 +2,7 @@ import type { LanguageModelV4CallOptions, LanguageModelV4GenerateResult } from '
 import { MockLanguageModelV4 } from 'ai/test';
 
 /** A model answer as a provider would return it. */
-export function textResult(text: string): LanguageModelV4GenerateResult {
+function textResult(text: string): LanguageModelV4GenerateResult {
   return {
     content: [{ type: 'text', text }],
     finishReason: { unified: 'stop', raw: 'stop' },
