@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -37,6 +38,13 @@ export function createApp(ctx: AppContext) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.use(requestId());
+  // JSON and the UI's files only: streams (SSE chat turns and logs) must reach the client unbuffered.
+  app.use(
+    compress({
+      contentTypeFilter:
+        /^(?:application\/(?:[\w.-]+\+)?json|text\/(?:html|css|javascript)|application\/javascript)\b/i,
+    }),
+  );
   app.use(async (c, next) => {
     c.set('ctx', ctx);
     c.set('clientIp', clientIp(c, env.OPENPANEL_TRUST_PROXY));
