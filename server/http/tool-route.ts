@@ -25,7 +25,7 @@ export interface ToolRoute {
 
 const BODY_METHODS = new Set(['post', 'put', 'patch']);
 
-export const PendingSchema = z
+const PendingSchema = z
   .object({
     status: z.literal('pending'),
     action: ActionSchema,
@@ -100,7 +100,7 @@ function inputError(error: ZodError, params: string[], bodyMethod: boolean): Api
 }
 
 /** The tool's outcome as HTTP: data with the route's status, 202 pending, 403 denied, or the failure's status. */
-export function toolResponse(c: Context<AppEnv>, result: ToolCallResult, status: 200 | 201 | 202 = 200): Response {
+function toolResponse(c: Context<AppEnv>, result: ToolCallResult, status: 200 | 201 | 202 = 200): Response {
   switch (result.status) {
     case 'done':
       return c.json(result.data ?? null, status);
@@ -121,7 +121,7 @@ function errorResponse(description: string) {
 }
 
 /** The OpenAPI operation of a table entry: request from the tool's input, response from its output. */
-export function toolOperation(route: ToolRoute, tool: ToolDefinition) {
+function toolOperation(route: ToolRoute, tool: ToolDefinition) {
   const params = pathParams(route.path);
   const shape = tool.input.shape as Record<string, z.ZodType>;
   const rest = Object.fromEntries(Object.entries(shape).filter(([k]) => !params.includes(k)));
