@@ -39,7 +39,9 @@ export async function settle(panel: TestPanel): Promise<void> {
 
 /** Queues a backup over REST and waits for it to succeed. */
 export async function backupNow(client: Client, body: Record<string, unknown>): Promise<Record<string, any>> {
-  const res = await client.post('/api/backups', body);
+  // create_backup names a configuration `config`.
+  const { configId, ...rest } = body;
+  const res = await client.post('/api/backups', configId ? { ...rest, config: configId } : rest);
   expect(res.status, await res.clone().text()).toBe(202);
   const { backup } = await res.json();
   return waitForBackup(client, backup.id);

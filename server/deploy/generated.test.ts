@@ -80,7 +80,7 @@ describe('deploying from a generated Dockerfile', () => {
       });
       expect(created.status).toBe(201);
       const d = await deployAndWait(owner, name);
-      const logs = await (await owner.get(`/api/deployments/${d.id}/logs`)).json();
+      const logs = await (await owner.get(`/api/deployments/${d.id}/logs?tail=500`)).json();
       expect(logs.lines.map((l: { text: string }) => l.text).join('\n')).toMatch(stackLine);
       const res = await httpGetApp(panel, owner, name);
       expect(res.status).toBe(200);
