@@ -33,6 +33,7 @@ import { restoreBackup } from './restore-backup.ts';
 import { deleteBackup } from './delete-backup.ts';
 import { getBackup } from './get-backup.ts';
 import { listBackupSchedules } from './list-backup-schedules.ts';
+import { getBackupSchedule } from './get-backup-schedule.ts';
 import { createBackupSchedule } from './create-backup-schedule.ts';
 import { updateBackupSchedule } from './update-backup-schedule.ts';
 import { deleteBackupSchedule } from './delete-backup-schedule.ts';
@@ -79,6 +80,7 @@ export const tools = [
   deleteBackup,
   getBackup,
   listBackupSchedules,
+  getBackupSchedule,
   createBackupSchedule,
   updateBackupSchedule,
   deleteBackupSchedule,

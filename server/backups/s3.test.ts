@@ -115,7 +115,7 @@ describe('S3 destinations (moto server)', () => {
     const text = await res.clone().text();
     expect(res.status, text).toBe(201);
     expect(text).not.toContain(SECRET);
-    const config = await res.json();
+    const { config } = await res.json();
     configId = config.id;
     expect(config.destination).toEqual({
       type: 's3',

@@ -16,8 +16,10 @@ import { startBackupScheduler, type BackupScheduler } from './scheduler.ts';
 const EVERY_SECOND = '* * * * * *';
 
 async function scheduledRuns(client: Client, configId: string): Promise<Record<string, any>[]> {
-  const { backups } = await (await client.get(`/api/backups?configId=${configId}`)).json();
-  return backups.filter((b: { trigger: string }) => b.trigger === 'schedule');
+  const { backups } = await (await client.get('/api/backups?limit=50')).json();
+  return backups.filter(
+    (b: { trigger: string; configId: string }) => b.trigger === 'schedule' && b.configId === configId,
+  );
 }
 
 async function waitForScheduledRun(client: Client, configId: string, timeoutMs = 15_000): Promise<Record<string, any>> {
@@ -33,7 +35,7 @@ async function waitForScheduledRun(client: Client, configId: string, timeoutMs =
 async function createScheduled(client: Client, schedule = EVERY_SECOND): Promise<string> {
   const res = await client.post('/api/backups/configs', { kind: 'panel', schedule, keepLast: 2 });
   expect(res.status, await res.clone().text()).toBe(201);
-  return (await res.json()).id;
+  return (await res.json()).config.id;
 }
 
 describe('in-process schedules (croner)', () => {
@@ -54,7 +56,7 @@ describe('in-process schedules (croner)', () => {
   it('fires a per-second schedule, and stops when the schedule is removed', async () => {
     expect(scheduler.mode).toBe('in-process');
     const id = await createScheduled(owner);
-    const config = await (await owner.get(`/api/backups/configs/${id}`)).json();
+    const { config } = await (await owner.get(`/api/backups/configs/${id}`)).json();
     expect(Date.parse(config.nextRunAt) - Date.now()).toBeLessThanOrEqual(1000);
     const run = await waitForScheduledRun(owner, id);
     expect(run).toMatchObject({ kind: 'panel', configId: id, trigger: 'schedule' });
@@ -76,7 +78,7 @@ describe('in-process schedules (croner)', () => {
     expect((await scheduledRuns(owner, id)).map((r) => r.id)).toEqual([busy!.id]);
 
     scheduler = await startBackupScheduler(panel.ctx); // as after a restart of an in-process panel
-    const run = await (await owner.get(`/api/backups/${busy!.id}`)).json();
+    const { backup: run } = await (await owner.get(`/api/backups/${busy!.id}`)).json();
     expect(run).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Interrupted: the panel stopped/) });
     await runBackupJob(panel.ctx, { configId: id, trigger: 'schedule' });
     expect((await scheduledRuns(owner, id)).map((r) => r.status).sort()).toEqual(['failed', 'succeeded']);
@@ -98,7 +100,7 @@ describe('in-process schedules (croner)', () => {
     const id = made.data.config.id;
     const off = await (await owner.post('/api/tools/schedule_backup', { config: id, schedule: 'off' })).json();
     expect(off.text).toMatch(/no schedule; keep last 3, keep 14 days/);
-    expect((await (await owner.get(`/api/backups/configs/${id}`)).json()).schedule).toBeNull();
+    expect((await (await owner.get(`/api/backups/configs/${id}`)).json()).config.schedule).toBeNull();
   });
 
   it('refuses an invalid cron schedule with a clear 422, over REST and through the tool', async () => {

@@ -63,7 +63,7 @@ describe('deploying on the real engine', () => {
       source: { type: 'git', url: repo.url, ref: 'main' },
       port: 8080,
       healthCheck: { type: 'http', path: '/' },
-      buildArgs: { GREETING: 'hello from git' },
+      buildArgs: [{ name: 'GREETING', value: 'hello from git' }],
     });
     const d = await deployAndWait(owner, 'gitapp');
     expect(d.commit).toBe(head);
@@ -86,14 +86,14 @@ describe('deploying on the real engine', () => {
     await owner.patch('/api/apps/roll', { command: busyboxHttpd('v2') });
     const v2 = await deployAndWait(owner, 'roll');
     expect((await httpGetApp(panel, owner, 'roll')).body).toBe('v2\n');
-    expect((await (await owner.get(`/api/deployments/${v1.id}`)).json()).status).toBe('superseded');
+    expect((await (await owner.get(`/api/deployments/${v1.id}`)).json()).deployment.status).toBe('superseded');
 
     // v3 never becomes healthy: its HTTP path is missing.
     await owner.patch('/api/apps/roll', { healthCheck: { type: 'http', path: '/missing' } });
     const v3 = await deployAndWait(owner, 'roll', ['failed']);
     expect(v3.error).toMatch(/did not become healthy/);
     expect((await httpGetApp(panel, owner, 'roll')).body).toBe('v2\n');
-    const app = await (await owner.get('/api/apps/roll')).json();
+    const { app } = await (await owner.get('/api/apps/roll')).json();
     expect(app.currentDeploymentId).toBe(v2.id);
     expect(await listManagedContainers(panel.ctx.docker, { deployment: v3.id })).toHaveLength(0);
 
@@ -104,14 +104,14 @@ describe('deploying on the real engine', () => {
     const r1 = await waitForDeployment(owner, (await back.json()).deployment.id, ['running']);
     expect(r1).toMatchObject({ trigger: 'rollback', rollbackOf: v1.id, imageTag: v1.imageTag });
     expect((await httpGetApp(panel, owner, 'roll')).body).toBe('v1\n');
-    expect((await (await owner.get(`/api/deployments/${v2.id}`)).json()).status).toBe('rolled_back');
-    const again = await owner.post('/api/apps/roll/rollback', { deploymentId: v2.id });
+    expect((await (await owner.get(`/api/deployments/${v2.id}`)).json()).deployment.status).toBe('rolled_back');
+    const again = await owner.post('/api/apps/roll/rollback', { deployment: v2.id });
     await waitForDeployment(owner, (await again.json()).deployment.id, ['running']);
     expect((await httpGetApp(panel, owner, 'roll')).body).toBe('v2\n');
-    const failedTarget = await owner.post('/api/apps/roll/rollback', { deploymentId: v3.id });
+    const failedTarget = await owner.post('/api/apps/roll/rollback', { deployment: v3.id });
     expect(failedTarget.status).toBe(422);
     // Only the live container remains once the old one has been stopped (right after the switch).
-    const app2 = await (await owner.get('/api/apps/roll')).json();
+    const { app: app2 } = await (await owner.get('/api/apps/roll')).json();
     let containers = await listManagedContainers(panel.ctx.docker, { app: app2.id });
     for (let i = 0; i < 50 && containers.length > 1; i++) {
       await new Promise((r) => setTimeout(r, 200));
@@ -169,7 +169,12 @@ describe('deploying on the real engine', () => {
       ],
       healthCheck: { type: 'http', path: '/' },
     });
-    const set = await owner.put('/api/apps/envapp/env', { vars: { API_SECRET: CANARY, LOG_LEVEL: 'debug' } });
+    const set = await owner.put('/api/apps/envapp/env', {
+      vars: [
+        { name: 'API_SECRET', value: CANARY },
+        { name: 'LOG_LEVEL', value: 'debug' },
+      ],
+    });
     expect(set.status).toBe(200);
     const responses: string[] = [await set.text()];
     const d = await deployAndWait(owner, 'envapp');
@@ -228,7 +233,7 @@ describe('deploying on the real engine', () => {
     const stats422 = await owner.get('/api/apps/life/stats');
     expect(stats422.status).toBe(422);
     expect((await (await owner.post('/api/apps/life/start')).json()).container.running).toBe(true);
-    const stats = await (await owner.get('/api/apps/life/stats')).json();
+    const { stats } = await (await owner.get('/api/apps/life/stats')).json();
     expect(stats.memoryBytes).toBeGreaterThan(0);
     expect(stats.cpuPercent).toBeGreaterThanOrEqual(0);
   });
@@ -240,7 +245,7 @@ describe('deploying on the real engine', () => {
       command: ['sh', '-c', 'i=0; while true; do i=$((i+1)); echo "out $i"; echo "err $i" >&2; sleep 0.2; done'],
     });
     await deployAndWait(owner, 'chatty');
-    const res = await owner.get('/api/apps/chatty/logs/stream?tail=0');
+    const res = await owner.get('/api/apps/chatty/logs/stream?tail=1');
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = res.body!.getReader();
     let text = '';
@@ -302,7 +307,7 @@ describe('deploying on the real engine', () => {
       source: { type: 'image', image: BUSYBOX },
       command: ['sleep', '3600'],
     });
-    const app = await (await owner.get('/api/apps/orphan')).json();
+    const { app } = await (await owner.get('/api/apps/orphan')).json();
     const [stuck] = await panel.ctx.db
       .insert(deployments)
       .values({
@@ -325,7 +330,7 @@ describe('deploying on the real engine', () => {
       .returning();
     const report = await reconcile(panel.ctx, { staleAfterMs: 60_000 });
     expect(report.interrupted).toContain(stuck!.id);
-    const after = await (await owner.get(`/api/deployments/${stuck!.id}`)).json();
+    const { deployment: after } = await (await owner.get(`/api/deployments/${stuck!.id}`)).json();
     expect(after.status).toBe('failed');
     expect(after.error).toMatch(/Interrupted/);
   });

@@ -43,6 +43,7 @@ export const toolRouteTable: readonly ToolRoute[] = [
 
   { method: 'get', path: '/api/backups/configs', tool: 'list_backup_schedules', tags: ['backups'] },
   { method: 'post', path: '/api/backups/configs', tool: 'create_backup_schedule', status: 201, tags: ['backups'] },
+  { method: 'get', path: '/api/backups/configs/{config}', tool: 'get_backup_schedule', tags: ['backups'] },
   { method: 'patch', path: '/api/backups/configs/{config}', tool: 'update_backup_schedule', tags: ['backups'] },
   { method: 'delete', path: '/api/backups/configs/{config}', tool: 'delete_backup_schedule', tags: ['backups'] },
   { method: 'get', path: '/api/backups', tool: 'list_backups', tags: ['backups'] },
