@@ -4,6 +4,7 @@ import { createTestPanel, setupOwner, userWithRole, type Client, type TestPanel 
 import { apps } from '../server/db/schema/apps.ts';
 import { actions } from '../server/db/schema/actions.ts';
 import { auditLog } from '../server/db/schema/audit-log.ts';
+import { users } from '../server/db/schema/users.ts';
 import { approveFromElicitation } from '../server/approvals/elicitation.ts';
 import { actionIdIn, connectInProcess, newAgentToken, prompter, textOf } from './test-helpers.ts';
 
@@ -39,6 +40,10 @@ describe('a client without elicitation gets a pending action', () => {
       ),
     );
     expect(text).toContain(`http://localhost:${panel.env.PORT}/approvals/${id}`);
+    // The structured twin, which the SDK client has already checked against create_app's outputSchema.
+    expect(result.structuredContent).toEqual({
+      pendingAction: expect.objectContaining({ id, tool: 'create_app', status: 'pending', url: expect.any(String) }),
+    });
     expect(text).toMatch(/call wait_for_action with id/);
     expect(await appNames()).toEqual([]);
     const [row] = await actionRows();
@@ -178,13 +183,19 @@ describe('a client with elicitation asks the person', () => {
   it('an operator’s token cannot get a destructive action approved from the client; an admin must', async () => {
     await owner.post('/api/apps', { name: 'web', source: { type: 'image', image: 'nginx:1.27' } });
     const operator = await userWithRole(panel, owner, 'operator');
+    // An operator cannot even make a token that approves from its client.
+    await expect(newAgentToken(operator, { scopes: ['read', 'write'] })).rejects.toThrow(
+      /Approving from the MCP client needs an admin or owner, and this token would belong to a operator/,
+    );
+    // An admin can; demoted to operator afterwards, the token no longer gets the prompt.
+    const admin = await userWithRole(panel, owner, 'admin');
+    const adminToken = await newAgentToken(admin, { scopes: ['read', 'write'] });
+    await panel.ctx.db.update(users).set({ role: 'operator' }).where(eq(users.email, 'admin@example.com'));
     const person = prompter(() => ({ action: 'accept', content: { approve: true } }));
-    const client = await connectInProcess(panel.ctx, await newAgentToken(operator, { scopes: ['read', 'write'] }), {
-      prompter: person,
-    });
+    const client = await connectInProcess(panel.ctx, adminToken, { prompter: person });
     const text = textOf(await client.callTool({ name: 'delete_app', arguments: { app: 'web' } }));
     expect(text).toMatch(
-      /a destructive action needs an admin or owner to approve, and the token belongs to a operator/,
+      /a destructive action from an MCP client needs an admin or owner, and the token belongs to a operator/,
     );
     expect(person.asked).toHaveLength(0);
     const row = (await actionRows())[0]!;

@@ -114,7 +114,10 @@ describe('scopes and presets', () => {
     expect((await viewer.post('/api/tokens', { name: 'x', kind: 'agent', scopes: ['read', 'write'] })).status).toBe(
       403,
     );
-    const mcp = await connectInProcess(panel.ctx, await newAgentToken(viewer, { scopes: ['read'] }));
+    const mcp = await connectInProcess(
+      panel.ctx,
+      await newAgentToken(viewer, { scopes: ['read'], requirePanelApproval: true }),
+    );
     expect((await mcp.listTools()).tools.every((t) => t.annotations?.readOnlyHint)).toBe(true);
     expect((await mcp.callTool({ name: 'delete_app', arguments: { app: 'web' } })).isError).toBe(true);
   });
