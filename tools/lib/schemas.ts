@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { BACKUP_KINDS } from '../../server/backups/schemas.ts';
 import { actionStatusEnum } from '../../server/db/schema/actions.ts';
 import { deploymentStatusEnum } from '../../server/db/schema/deployments.ts';
-import { SOURCE_TYPES } from '../../server/knowledge/documents.ts';
 
 /**
  * The shapes tools hand back in `data`, shared so an app, a deployment or a backup looks the same
