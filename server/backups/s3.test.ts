@@ -145,7 +145,7 @@ describe('S3 destinations (moto server)', () => {
     const second = await backupNow(owner, { configId });
     await settle(panel);
     expect(await keys()).toEqual([second.location.slice(`s3://${BUCKET}/`.length)]);
-    expect((await (await owner.get(`/api/backups/${first.id}`)).json()).status).toBe('deleted');
+    expect((await (await owner.get(`/api/backups/${first.id}`)).json()).backup.status).toBe('deleted');
 
     // Downloaded and verified in full (checksum, then every encryption tag) as a restore would.
     const [run] = await panel.ctx.db.select().from(backupRuns).where(eq(backupRuns.id, second.id));
