@@ -26,7 +26,7 @@ export function textResult(text: string, isError = false): CallToolResult {
   return isError ? { content: [{ type: 'text', text }], isError: true } : { content: [{ type: 'text', text }] };
 }
 
-export function pendingResult(action: ActionView, why?: string): CallToolResult {
+function pendingResult(action: ActionView, why?: string): CallToolResult {
   return withStructured(
     textResult(
       [
@@ -44,7 +44,7 @@ export function pendingResult(action: ActionView, why?: string): CallToolResult 
  * carries the approved run's own data (stored as JSON with the action); a failure is an error; a
  * rejection or expiry is the action record, which the write's outputSchema admits.
  */
-export function decidedResult(action: ActionView): CallToolResult {
+function decidedResult(action: ActionView): CallToolResult {
   const text = actionOutcome(action);
   if (action.status === 'failed') return textResult(text, true);
   const data = action.status === 'succeeded' ? structuredOf(action.result?.data) : undefined;

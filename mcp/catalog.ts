@@ -11,7 +11,7 @@ import { outputSchemaFor } from './structured.ts';
  */
 
 /** The tool's own hints: risk alone cannot say that stop_app is safe to repeat or that unset_env_vars loses data. */
-export function annotationsOf(tool: { risk: Risk; hints: ToolHints }): ToolAnnotations {
+function annotationsOf(tool: { risk: Risk; hints: ToolHints }): ToolAnnotations {
   return {
     readOnlyHint: tool.risk === 'read',
     destructiveHint: tool.hints.destructive,
@@ -21,7 +21,7 @@ export function annotationsOf(tool: { risk: Risk; hints: ToolHints }): ToolAnnot
 }
 
 /** deploy_app → "Deploy app", for clients that show titles. */
-export function toolTitle(name: string): string {
+function toolTitle(name: string): string {
   const words = name.split('_').join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -13,7 +13,7 @@ import type { PanelTool } from '../tools/registry.ts';
 type JsonSchema = Record<string, unknown>;
 
 /** What a write returns when it has no result of its own yet: the action a person decides. */
-export const PendingActionOutput = z.object({
+const PendingActionOutput = z.object({
   pendingAction: z
     .object({
       id: z.string().describe('Pass it to wait_for_action or get_action'),

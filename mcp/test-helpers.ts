@@ -23,7 +23,7 @@ export function prompter(answer: Prompter['answer']): Prompter {
 }
 
 /** Declares elicitation and answers each prompt as `p` says; without `p`, the client cannot be asked. */
-export function attachPrompter(client: Client, p: Prompter | undefined): void {
+function attachPrompter(client: Client, p: Prompter | undefined): void {
   if (!p) return;
   client.setRequestHandler(ElicitRequestSchema, (req) => {
     p.asked.push(req.params);
