@@ -50,7 +50,8 @@ runBench('logs', 'SSE log streaming vs docker logs', async (log) => {
     let d: { status: string; containerId: string | null; error?: string } = { status: '', containerId: null };
     for (let i = 0; i < 600 && !['running', 'failed', 'cancelled'].includes(d.status); i++) {
       await sleep(200);
-      d = (await (await owner.get(`/api/deployments/${deployment.id}`)).json()) as typeof d;
+      const body = (await (await owner.get(`/api/deployments/${deployment.id}`)).json()) as { deployment: typeof d };
+      d = body.deployment;
     }
     if (d.status !== 'running' || !d.containerId) throw new Error(`deployment ended ${d.status}: ${d.error}`);
 

@@ -36,7 +36,11 @@ export async function deployThroughPanel(
     const changed = once(panel.ctx.events, statusEvent(id), { signal: AbortSignal.timeout(POLL_MS) }).catch(
       () => undefined,
     );
-    last = (await (await client.get(`/api/deployments/${id}`)).json()) as Record<string, string | null>;
+    // GET /api/deployments/{id} answers { deployment } since REST is derived from the tools.
+    const body = (await (await client.get(`/api/deployments/${id}`)).json()) as {
+      deployment?: Record<string, string | null>;
+    };
+    last = body.deployment ?? (body as Record<string, string | null>);
     if (TERMINAL.has(last.status ?? '')) break;
     await changed;
   }

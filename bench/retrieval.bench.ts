@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { check, percentile, ratio, round, runBench } from './lib/common.ts';
 import { openBenchContext, sample } from './lib/seed.ts';
+import { PANEL_SCOPE } from '../server/knowledge/documents.ts';
 import { searchContext, type SearchMode } from '../server/knowledge/search.ts';
 import { hashEmbed, LOCAL_EMBEDDER_NAME, localEmbedder } from '../server/knowledge/local-embedder.ts';
 
@@ -37,7 +38,7 @@ async function bulkInsert(ctx: Awaited<ReturnType<typeof openBenchContext>>['ctx
     for (let i = start; i < Math.min(to, start + BATCH); i++) {
       const content = passage();
       rows.push(
-        sql`(${`app-${i % 50}`}, 'readme', ${`bench/${i}`}, ${content}, ${LOCAL_EMBEDDER_NAME}, ${`[${hashEmbed(content).join(',')}]`}::vector)`,
+        sql`(${PANEL_SCOPE}, 'readme', ${`bench/${i}`}, ${content}, ${LOCAL_EMBEDDER_NAME}, ${`[${hashEmbed(content).join(',')}]`}::vector)`,
       );
     }
     await ctx.db.execute(
@@ -58,18 +59,22 @@ runBench('retrieval', 'top-5 hybrid context search vs vector-only', async (log) 
     let loaded = 0;
     for (const size of SIZES) {
       const t0 = performance.now();
-      // Per-row HNSW inserts are far slower than one build after the load.
+      // Per-row index inserts are far slower than one build after the load.
       await ctx.db.execute(sql`drop index if exists context_chunks_embedding_idx`);
+      await ctx.db.execute(sql`drop index if exists context_chunks_fts_idx`);
       await bulkInsert(ctx, loaded, size);
       const t1 = performance.now();
       await ctx.db.execute(sql`set maintenance_work_mem = '512MB'`);
       await ctx.db.execute(
         sql`create index context_chunks_embedding_idx on context_chunks using hnsw (embedding vector_cosine_ops)`,
       );
+      await ctx.db.execute(
+        sql`create index context_chunks_fts_idx on context_chunks using gin (to_tsvector('english', content))`,
+      );
       await ctx.db.execute(sql`analyze context_chunks`);
       loaded = size;
       log(
-        `\n${size} chunks: inserted in ${Math.round(t1 - t0)} ms, HNSW index built in ${Math.round(performance.now() - t1)} ms`,
+        `\n${size} chunks: inserted in ${Math.round(t1 - t0)} ms, indexes built in ${Math.round(performance.now() - t1)} ms`,
       );
       for (const mode of ['hybrid', 'vector'] as const) {
         let q = 0;
