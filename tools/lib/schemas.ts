@@ -70,7 +70,8 @@ export const App = z
     createdAt: at('When the app was created'),
     updatedAt: at('When its settings last changed'),
   })
-  .describe("An app's settings; env var values and deploy keys are never included");
+  .describe("An app's settings; env var values and deploy keys are never included")
+  .meta({ id: 'App' });
 
 export const Container = z
   .object({
@@ -89,26 +90,29 @@ export const Container = z
 
 export const DeploymentStatus = z
   .enum(deploymentStatusEnum.enumValues)
-  .describe('queued, building and starting are in progress; running is live; the rest are finished');
+  .describe('queued, building and starting are in progress; running is live; the rest are finished')
+  .meta({ id: 'DeploymentStatus' });
 
-export const Deployment = z.object({
-  id: z.uuid(),
-  appId: z.uuid(),
-  number: z.number().int().describe('1, 2, 3… per app'),
-  status: DeploymentStatus,
-  trigger: z.enum(['deploy', 'rollback']),
-  rollbackOf: z.uuid().nullable().describe('For a rollback: the deployment whose image it restores'),
-  commit: z.string().nullable().describe('Git commit built, when the source is git'),
-  imageTag: z.string().nullable(),
-  imagePruned: z.boolean().describe('The image was removed by retention, so it cannot be rolled back to'),
-  containerName: z.string().nullable(),
-  error: z.string().nullable().describe('Why it failed; may quote build output'),
-  cancelRequested: z.boolean(),
-  createdBy: z.string().describe('Who asked for it'),
-  createdAt: at('When it was queued'),
-  startedAt: nullableAt('When a worker started it'),
-  finishedAt: nullableAt('When it finished'),
-});
+export const Deployment = z
+  .object({
+    id: z.uuid(),
+    appId: z.uuid(),
+    number: z.number().int().describe('1, 2, 3… per app'),
+    status: DeploymentStatus,
+    trigger: z.enum(['deploy', 'rollback']),
+    rollbackOf: z.uuid().nullable().describe('For a rollback: the deployment whose image it restores'),
+    commit: z.string().nullable().describe('Git commit built, when the source is git'),
+    imageTag: z.string().nullable(),
+    imagePruned: z.boolean().describe('The image was removed by retention, so it cannot be rolled back to'),
+    containerName: z.string().nullable(),
+    error: z.string().nullable().describe('Why it failed; may quote build output'),
+    cancelRequested: z.boolean(),
+    createdBy: z.string().describe('Who asked for it'),
+    createdAt: at('When it was queued'),
+    startedAt: nullableAt('When a worker started it'),
+    finishedAt: nullableAt('When it finished'),
+  })
+  .meta({ id: 'Deployment' });
 
 export const DeploymentSummary = z.object({
   id: z.uuid(),
@@ -116,25 +120,31 @@ export const DeploymentSummary = z.object({
   status: DeploymentStatus,
 });
 
-export const AppLogLine = z.object({
-  stream: z.enum(['stdout', 'stderr']),
-  text: z.string().describe('Untrusted output of the app'),
-  time: at("The engine's timestamp"),
-});
+export const AppLogLine = z
+  .object({
+    stream: z.enum(['stdout', 'stderr']),
+    text: z.string().describe('Untrusted output of the app'),
+    time: at("The engine's timestamp"),
+  })
+  .meta({ id: 'AppLogLine' });
 
-export const BuildLogLine = z.object({
-  seq: z.number().int().describe('Line number; pass the last one as after to read only newer lines'),
-  stream: z.enum(['stdout', 'stderr', 'system']).describe('system: lines the panel wrote'),
-  text: z.string().describe('Untrusted build output'),
-  at: at('When the line was written'),
-});
+export const BuildLogLine = z
+  .object({
+    seq: z.number().int().describe('Line number; pass the last one as after to read only newer lines'),
+    stream: z.enum(['stdout', 'stderr', 'system']).describe('system: lines the panel wrote'),
+    text: z.string().describe('Untrusted build output'),
+    at: at('When the line was written'),
+  })
+  .meta({ id: 'BuildLogLine' });
 
-export const EnvVar = z.object({
-  name: z.string(),
-  buildTime: z.boolean().describe('Passed to the image build as a build argument'),
-  runtime: z.boolean().describe('Set in the running container'),
-  updatedAt: at('When its value last changed'),
-});
+export const EnvVar = z
+  .object({
+    name: z.string(),
+    buildTime: z.boolean().describe('Passed to the image build as a build argument'),
+    runtime: z.boolean().describe('Set in the running container'),
+    updatedAt: at('When its value last changed'),
+  })
+  .meta({ id: 'EnvVar' });
 
 export const DnsCheck = z.object({
   status: z
@@ -144,19 +154,21 @@ export const DnsCheck = z.object({
   warning: z.string().optional().describe('Present when the name may not reach this server; pass it on'),
 });
 
-export const Domain = z.object({
-  id: z.uuid(),
-  appId: z.uuid(),
-  host: z.string(),
-  pathPrefix: z.string(),
-  targetPort: z.number().int().nullable().describe("Port the route sends to; null: the app's port"),
-  https: z.boolean(),
-  redirectHttp: z.boolean().describe('HTTP requests are redirected to HTTPS'),
-  tls: z.enum(['auto', 'acme', 'internal']).describe('Certificate setting as chosen'),
-  certificate: z.enum(['acme', 'internal', 'none']).describe('Where the certificate for this name comes from'),
-  url: z.string(),
-  createdAt: at('When it was added'),
-});
+export const Domain = z
+  .object({
+    id: z.uuid(),
+    appId: z.uuid(),
+    host: z.string(),
+    pathPrefix: z.string(),
+    targetPort: z.number().int().nullable().describe("Port the route sends to; null: the app's port"),
+    https: z.boolean(),
+    redirectHttp: z.boolean().describe('HTTP requests are redirected to HTTPS'),
+    tls: z.enum(['auto', 'acme', 'internal']).describe('Certificate setting as chosen'),
+    certificate: z.enum(['acme', 'internal', 'none']).describe('Where the certificate for this name comes from'),
+    url: z.string(),
+    createdAt: at('When it was added'),
+  })
+  .meta({ id: 'Domain' });
 
 const ProxyKind = z.enum(['none', 'caddy', 'traefik']);
 
@@ -183,52 +195,56 @@ const BackupTarget = z
   .record(z.string(), z.string())
   .describe('What was backed up: volume name and mount path, or database and user (never a password)');
 
-export const Backup = z.object({
-  id: z.uuid(),
-  configId: z.uuid().nullable().describe('The configuration it ran from; null for a one-off'),
-  appId: z.uuid().nullable().describe("null for the panel's own database"),
-  appName: z.string().nullable(),
-  kind: BackupKind,
-  target: BackupTarget,
-  trigger: z.enum(['manual', 'schedule']),
-  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'deleted']),
-  location: z.string().nullable().describe('Where the file is (local path or s3:// URL)'),
-  sizeBytes: z.number().int().nullable(),
-  sha256: z.string().nullable(),
-  encrypted: z.boolean(),
-  error: z.string().nullable().describe('Why it failed; may quote container output'),
-  startedAt: at('When it started'),
-  finishedAt: nullableAt('When it finished'),
-});
+export const Backup = z
+  .object({
+    id: z.uuid(),
+    configId: z.uuid().nullable().describe('The configuration it ran from; null for a one-off'),
+    appId: z.uuid().nullable().describe("null for the panel's own database"),
+    appName: z.string().nullable(),
+    kind: BackupKind,
+    target: BackupTarget,
+    trigger: z.enum(['manual', 'schedule']),
+    status: z.enum(['queued', 'running', 'succeeded', 'failed', 'deleted']),
+    location: z.string().nullable().describe('Where the file is (local path or s3:// URL)'),
+    sizeBytes: z.number().int().nullable(),
+    sha256: z.string().nullable(),
+    encrypted: z.boolean(),
+    error: z.string().nullable().describe('Why it failed; may quote container output'),
+    startedAt: at('When it started'),
+    finishedAt: nullableAt('When it finished'),
+  })
+  .meta({ id: 'Backup' });
 
-export const BackupConfig = z.object({
-  id: z.uuid(),
-  appId: z.uuid().nullable(),
-  appName: z.string().nullable(),
-  name: z.string(),
-  kind: BackupKind,
-  target: BackupTarget,
-  destination: z
-    .discriminatedUnion('type', [
-      z.object({ type: z.literal('local'), path: z.string().optional() }),
-      z.object({
-        type: z.literal('s3'),
-        bucket: z.string(),
-        prefix: z.string().optional(),
-        endpoint: z.string().optional(),
-        region: z.string().optional(),
-        accessKeyId: z.string().describe('Key id only; the secret key is never returned'),
-        forcePathStyle: z.boolean().optional(),
-      }),
-    ])
-    .describe('Where its backups go'),
-  schedule: z.string().nullable().describe('Cron schedule in UTC; null: runs only when asked'),
-  nextRunAt: nullableAt('Next scheduled run'),
-  retentionCount: z.number().int().nullable().describe('Keep this many newest backups'),
-  retentionDays: z.number().int().nullable().describe('Keep backups this many days'),
-  encrypt: z.boolean(),
-  createdAt: at('When it was created'),
-});
+export const BackupConfig = z
+  .object({
+    id: z.uuid(),
+    appId: z.uuid().nullable(),
+    appName: z.string().nullable(),
+    name: z.string(),
+    kind: BackupKind,
+    target: BackupTarget,
+    destination: z
+      .discriminatedUnion('type', [
+        z.object({ type: z.literal('local'), path: z.string().optional() }),
+        z.object({
+          type: z.literal('s3'),
+          bucket: z.string(),
+          prefix: z.string().optional(),
+          endpoint: z.string().optional(),
+          region: z.string().optional(),
+          accessKeyId: z.string().describe('Key id only; the secret key is never returned'),
+          forcePathStyle: z.boolean().optional(),
+        }),
+      ])
+      .describe('Where its backups go'),
+    schedule: z.string().nullable().describe('Cron schedule in UTC; null: runs only when asked'),
+    nextRunAt: nullableAt('Next scheduled run'),
+    retentionCount: z.number().int().nullable().describe('Keep this many newest backups'),
+    retentionDays: z.number().int().nullable().describe('Keep backups this many days'),
+    encrypt: z.boolean(),
+    createdAt: at('When it was created'),
+  })
+  .meta({ id: 'BackupConfig' });
 
 export const Action = z
   .object({
@@ -262,7 +278,9 @@ export const Action = z
   .describe('A write waiting for, or past, a person’s approval');
 
 /** `{ deployment, notice? }`: what deploy_app and rollback_app return. */
-export const QueuedDeployment = z.object({
-  deployment: Deployment,
-  notice: z.string().optional().describe('Something to tell the user, e.g. another deployment is in progress'),
-});
+export const QueuedDeployment = z
+  .object({
+    deployment: Deployment,
+    notice: z.string().optional().describe('Something to tell the user, e.g. another deployment is in progress'),
+  })
+  .meta({ id: 'QueuedDeployment' });
