@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from './client.ts';
-import type { ToolInfo } from './types.ts';
+import type { GetBody, ToolInfo } from './types.ts';
 
 /**
  * The panel's tools (name, risk, description) as the server's registry lists them at
@@ -9,7 +9,7 @@ import type { ToolInfo } from './types.ts';
 let cache: Promise<ToolInfo[]> | null = null;
 
 export function loadTools(): Promise<ToolInfo[]> {
-  cache ??= api<{ tools: ToolInfo[] }>('/api/tools').then(
+  cache ??= api<GetBody<'/api/tools'>>('/api/tools').then(
     (r) => r.tools,
     (err: unknown) => {
       cache = null;

@@ -1,169 +1,61 @@
-/** Shapes of the panel's REST API (see /api/openapi.json), as the UI reads them. */
+import type { components, paths } from './schema.d.ts';
 
-export type Risk = 'read' | 'write' | 'destructive';
-export type ActionStatus =
-  | 'pending'
-  | 'approved'
-  | 'running'
-  | 'succeeded'
-  | 'failed'
-  | 'rejected'
-  | 'expired'
-  | 'cancelled';
+/**
+ * Shapes of the panel's REST API as the UI reads them: aliases of the types generated from
+ * /api/openapi.json (`npm run api:types` writes schema.d.ts), so a server change that breaks the
+ * UI fails the web type check instead of the page. Only UI-side types are written here by hand.
+ */
+type Schemas = components['schemas'];
+
+/** The JSON body of a path's successful GET. */
+export type GetBody<P extends keyof paths> = paths[P] extends {
+  get: { responses: { 200: { content: { 'application/json': infer B } } } };
+}
+  ? B
+  : never;
+
+/** The JSON body a write sends, as the server documents it. */
+export type RequestBody<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P] extends {
+  [K in M]: { requestBody?: { content: { 'application/json': infer B } } };
+}
+  ? B
+  : never;
 
 /** An approval request: one tool call bound to its exact (redacted) input and target. */
-export interface ActionView {
-  id: string;
-  tool: string;
-  status: ActionStatus;
-  risk: string;
-  summary: string;
-  target: { type: string; id: string; name?: string } | null;
-  /** Redacted by the server: secret values are never sent to the browser. */
-  input: unknown;
-  inputHash: string;
-  requestedBy: string;
-  requestedVia: string;
-  origin: Record<string, string>;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  reason: string | null;
-  result: { text: string; data?: unknown } | null;
-  error: string | null;
-  expiresAt: string;
-  createdAt: string;
-  finishedAt: string | null;
-  url: string;
-}
+export type ActionView = Schemas['Action'];
+export type ActionStatus = ActionView['status'];
+/** A write that waits for a person's approval (202). */
+export type PendingAction = Schemas['PendingAction'];
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: 'owner' | 'admin' | 'operator' | 'viewer';
-}
+export type User = Schemas['User'];
+export type Me = GetBody<'/api/auth/me'>;
+export type SessionInfo = Schemas['SessionInfo'];
 
-export interface Me {
-  user: User;
-  via: 'session' | 'token';
-  scopes: string[];
-  csrfToken: string | null;
-}
+export type ToolInfo = GetBody<'/api/tools'>['tools'][number];
 
-export interface ToolInfo {
-  name: string;
-  description: string;
-  risk: Risk;
-  inputSchema: unknown;
-}
+/** An app's settings (list_apps, get_app). */
+export type AppView = Schemas['App'];
+/** get_app: the app, what runs now, and the live deployment. */
+export type AppDetailView = GetBody<'/api/apps/{app}'>;
 
-export interface AppView {
-  id: string;
-  name: string;
-  projectName: string;
-  source: Record<string, unknown>;
-  buildArgs: Record<string, string>;
-  port: number | null;
-  command: string[] | null;
-  healthCheck: Record<string, unknown>;
-  healthTimeoutSeconds: number;
-  restartPolicy: string;
-  cpus: number | null;
-  memoryMb: number | null;
-  volumes: Record<string, unknown>[];
-  currentDeploymentId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  runtime?: {
-    state: string;
-    container: { name: string; image: string; state: string; running: boolean; startedAt: string | null } | null;
-    detail?: string;
-  };
-}
+export type Deployment = Schemas['Deployment'];
+export type DeploymentStatus = Schemas['DeploymentStatus'];
+export type EnvVar = Schemas['EnvVar'];
+export type Domain = GetBody<'/api/apps/{app}/domains'>['domains'][number];
+export type Backup = Schemas['Backup'];
+export type Stats = GetBody<'/api/apps/{app}/stats'>['stats'];
 
-export type DeploymentStatus =
-  | 'queued'
-  | 'building'
-  | 'starting'
-  | 'running'
-  | 'failed'
-  | 'cancelled'
-  | 'superseded'
-  | 'rolled_back';
+export type Setting = Schemas['Setting'];
+export type ApiToken = Schemas['ApiToken'];
+export type Policy = Schemas['ApprovalPolicy'];
+export type Conversation = Schemas['Conversation'];
 
-export interface Deployment {
-  id: string;
-  appId: string;
-  number: number;
-  status: DeploymentStatus;
-  trigger: string;
-  commit: string | null;
-  imageTag: string | null;
-  error: string | null;
-  createdBy: string;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-export interface EnvVar {
-  name: string;
-  buildTime: boolean;
-  runtime: boolean;
-  updatedAt: string;
-}
-
+/** A log line as the log view shows it (runtime logs and build logs alike); UI-only. */
 export interface LogLine {
   key: string;
   stream: string;
   text: string;
   at: string;
-}
-
-export interface Stats {
-  cpuPercent: number;
-  memoryBytes: number;
-  memoryLimitBytes: number;
-  memoryPercent: number;
-  at: string;
-}
-
-export interface Setting {
-  key: string;
-  secret: boolean;
-  value: string | null;
-  isSet: boolean;
-  updatedAt: string;
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  kind: 'human' | 'agent';
-  scopes: string[];
-  prefix: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  createdAt: string;
-}
-
-export interface Policy {
-  id: string;
-  tool: string | null;
-  risk: string | null;
-  appId: string | null;
-  requesterKind: string | null;
-  decision: 'allow' | 'ask' | 'deny';
-  note: string;
-  createdBy: string;
-  createdAt: string;
-}
-
-export interface Conversation {
-  id: string;
-  title: string;
-  updatedAt: string;
 }
 
 export const FINAL_ACTION_STATUSES: readonly ActionStatus[] = [

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, enc } from '../api/client.ts';
 import { useEventSource } from '../api/hooks.ts';
-import type { ActionView } from '../api/types.ts';
+import type { ActionView, GetBody } from '../api/types.ts';
 
 interface ActionsStore {
   byId: ReadonlyMap<string, ActionView>;
@@ -42,7 +42,7 @@ export function ActionsProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!connected) return;
     let stop = false;
-    api<{ actions: ActionView[] }>('/api/actions?status=pending')
+    api<GetBody<'/api/actions'>>('/api/actions?status=pending')
       .then(({ actions }) => {
         if (stop) return;
         for (const a of actions) upsert(a);

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, enc, errorMessage } from '../api/client.ts';
-import type { ActionView, AppView, EnvVar } from '../api/types.ts';
+import type { ActionView, AppDetailView, GetBody } from '../api/types.ts';
 import { useMe } from '../auth/session.tsx';
 import { ErrorState, Loading } from '../ui/states.tsx';
 import { ApprovalCard } from './approval-card.tsx';
@@ -33,8 +33,10 @@ function useCurrentState(action: ActionView | null): CurrentState | undefined {
     let stop = false;
     const load =
       tool === 'update_app'
-        ? api<AppView>(`/api/apps/${enc(app)}`).then((a) => ({ app: a }))
-        : api<{ vars: EnvVar[] }>(`/api/apps/${enc(app)}/env`).then((r) => ({ envNames: r.vars.map((v) => v.name) }));
+        ? api<AppDetailView>(`/api/apps/${enc(app)}`).then((a) => ({ app: a.app }))
+        : api<GetBody<'/api/apps/{app}/env'>>(`/api/apps/${enc(app)}/env`).then((r) => ({
+            envNames: r.vars.map((v) => v.name),
+          }));
     load.then((s) => !stop && setState(s)).catch(() => !stop && setState({ app: null, envNames: null }));
     return () => {
       stop = true;

@@ -4,8 +4,8 @@ import { useApi, useEventSource } from '../api/hooks.ts';
 import {
   FINAL_DEPLOYMENT_STATUSES,
   type ActionView,
-  type Deployment,
   type DeploymentStatus,
+  type GetBody,
   type LogLine,
 } from '../api/types.ts';
 import type { DeploymentProgress } from './approval-card.tsx';
@@ -36,7 +36,7 @@ export function useDeploymentProgress(
   const id = ref?.id ?? null;
   const done = ended === id && id !== null;
   // The action's result was written when the deployment was queued: ask for its status now.
-  const snapshot = useApi<Deployment>(id ? `/api/deployments/${enc(id)}` : null);
+  const snapshot = useApi<GetBody<'/api/deployments/{deployment}'>>(id ? `/api/deployments/${enc(id)}` : null);
 
   const addLine = useCallback((data: unknown) => {
     const l = data as { seq: number; stream: string; text: string; at: string };
@@ -58,7 +58,7 @@ export function useDeploymentProgress(
   });
 
   if (!ref) return null;
-  const current = status ?? snapshot.data?.status ?? ref.status ?? null;
+  const current = status ?? snapshot.data?.deployment.status ?? ref.status ?? null;
   return {
     id: ref.id,
     number: ref.number,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { api, enc, errorMessage } from '../api/client.ts';
+import { api, ApiError, enc, errorMessage } from '../api/client.ts';
 import { useApi } from '../api/hooks.ts';
-import type { AppView } from '../api/types.ts';
+import type { AppDetailView, PendingAction } from '../api/types.ts';
 import { Link } from '../router.tsx';
 import { ErrorState, Loading, StatusPill } from '../ui/states.tsx';
 import { Backups, DeploymentsTimeline, Domains, EnvNames } from './app-sections.tsx';
@@ -17,18 +17,32 @@ const LABELS: Record<Op, [string, string]> = {
   start: ['Start', 'Starting…'],
 };
 
-/** A person's own buttons call REST directly; policy lets a person's writes run without asking. */
+type Outcome =
+  | { kind: 'pending'; actionId: string; message: string }
+  | { kind: 'denied'; message: string }
+  | { kind: 'error'; message: string };
+
+function isPending(body: unknown): body is PendingAction {
+  return (body as { status?: unknown } | null)?.status === 'pending';
+}
+
+/**
+ * A person's own buttons go through the same gate as the chat: the approval policy may run the
+ * write at once, ask for a person's approval first (202 pending), or refuse it (403 policy:denied).
+ */
 function AppOps({ app, running, onDone }: { app: string; running: boolean; onDone: () => void }) {
   const [busy, setBusy] = useState<Op | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   async function run(op: Op) {
     setBusy(op);
-    setError(null);
+    setOutcome(null);
     try {
-      await api(`/api/apps/${enc(app)}/${op}`, { method: 'POST' });
-      onDone();
+      const body = await api<unknown>(`/api/apps/${enc(app)}/${op}`, { method: 'POST' });
+      if (isPending(body)) setOutcome({ kind: 'pending', actionId: body.action.id, message: body.message });
+      else onDone();
     } catch (err) {
-      setError(errorMessage(err));
+      const denied = err instanceof ApiError && err.type === 'policy:denied';
+      setOutcome({ kind: denied ? 'denied' : 'error', message: errorMessage(err) });
     } finally {
       setBusy(null);
     }
@@ -47,9 +61,19 @@ function AppOps({ app, running, onDone }: { app: string; running: boolean; onDon
           {LABELS[op][busy === op ? 1 : 0]}
         </button>
       ))}
-      {error && (
+      {outcome?.kind === 'pending' && (
+        <p className="notice small" role="status" title={outcome.message}>
+          Waiting for approval: <Link to={`/approvals/${enc(outcome.actionId)}`}>open the request</Link>
+        </p>
+      )}
+      {outcome?.kind === 'denied' && (
+        <p className="error small" role="alert" data-type="policy-denied">
+          Refused by the approval policy: {outcome.message}
+        </p>
+      )}
+      {outcome?.kind === 'error' && (
         <p className="error small" role="alert">
-          {error}
+          {outcome.message}
         </p>
       )}
     </div>
@@ -57,22 +81,24 @@ function AppOps({ app, running, onDone }: { app: string; running: boolean; onDon
 }
 
 export function AppDetail({ name }: { name: string }) {
-  const { data: app, error, loading, reload } = useApi<AppView>(`/api/apps/${enc(name)}`);
+  const { data, error, loading, reload } = useApi<AppDetailView>(`/api/apps/${enc(name)}`);
   const [refresh, setRefresh] = useState(0);
 
+  const app = data?.app;
+  const runtime = data?.runtime;
   if (loading && !app)
     return (
       <div className="page">
         <Loading what={`app ${name}`} />
       </div>
     );
-  if (error || !app)
+  if (error || !app || !runtime)
     return (
       <div className="page">
         <ErrorState error={error ?? 'Not found.'} onRetry={reload} />
       </div>
     );
-  const running = app.runtime?.container?.running ?? false;
+  const running = runtime.container?.running ?? false;
   const done = () => {
     reload();
     setRefresh((r) => r + 1);
@@ -86,11 +112,11 @@ export function AppDetail({ name }: { name: string }) {
       <header className="page-head app-head">
         <div>
           <h1>
-            {app.name} <StatusPill status={app.runtime?.state ?? 'unknown'} kind="app" />
+            {app.name} <StatusPill status={runtime.state} kind="app" />
           </h1>
           <p className="muted">
             {sourceText(app.source)} · {app.port ? `port ${app.port}` : 'no port'} · project {app.projectName}
-            {app.runtime?.detail && <> · {app.runtime.detail}</>}
+            {runtime.detail && <> · {runtime.detail}</>}
           </p>
         </div>
         <AppOps app={app.name} running={running} onDone={done} />

@@ -1,10 +1,10 @@
 import { useApi } from '../api/hooks.ts';
 import { enc } from '../api/client.ts';
-import type { Deployment, EnvVar } from '../api/types.ts';
+import type { GetBody } from '../api/types.ts';
 import { Empty, ErrorState, Loading, StatusPill, timeAgo } from '../ui/states.tsx';
 
 export function DeploymentsTimeline({ app }: { app: string }) {
-  const { data, error, loading, reload } = useApi<{ deployments: Deployment[] }>(
+  const { data, error, loading, reload } = useApi<GetBody<'/api/apps/{app}/deployments'>>(
     `/api/apps/${enc(app)}/deployments?limit=20`,
   );
   if (loading && !data) return <Loading what="deployments" />;
@@ -29,7 +29,7 @@ export function DeploymentsTimeline({ app }: { app: string }) {
 }
 
 export function EnvNames({ app }: { app: string }) {
-  const { data, error, loading, reload } = useApi<{ vars: EnvVar[] }>(`/api/apps/${enc(app)}/env`);
+  const { data, error, loading, reload } = useApi<GetBody<'/api/apps/{app}/env'>>(`/api/apps/${enc(app)}/env`);
   if (loading && !data) return <Loading what="env vars" />;
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!data?.vars.length)
@@ -52,93 +52,65 @@ export function EnvNames({ app }: { app: string }) {
   );
 }
 
-type Row = Record<string, unknown>;
-const first = (row: Row, keys: string[]) =>
-  keys.map((k) => row[k]).find((v) => typeof v === 'string' || typeof v === 'number');
+interface Row {
+  id: string;
+  main: string;
+  detail: string;
+  status?: string;
+}
 
-/**
- * Domains and backups come from APIs that may not exist on every panel version: a 404 for the
- * route itself shows an empty state instead of an error.
- */
-function OptionalList({
-  path,
-  listKey,
-  what,
-  empty,
-  label,
-}: {
-  path: string;
-  listKey: string;
-  what: string;
-  empty: string;
-  label: (row: Row) => { main: string; detail: string; status?: string };
-}) {
-  const { data, error, loading, status, reload } = useApi<Record<string, Row[]>>(path);
-  if (loading && !data) return <Loading what={what} />;
-  if (status === 404 && error?.includes('No route'))
-    return <Empty title={`No ${what} yet`}>This panel version has no {what} API.</Empty>;
-  if (error) return <ErrorState error={error} onRetry={reload} />;
-  const rows = (data?.[listKey] ?? []) as Row[];
-  if (!rows.length) return <Empty title={`No ${what}`}>{empty}</Empty>;
+function Rows({ label, rows }: { label: string; rows: Row[] }) {
   return (
-    <ul className="names" aria-label={what}>
-      {rows.map((r, i) => {
-        const l = label(r);
-        return (
-          <li key={String(r.id ?? i)}>
-            <strong>{l.main}</strong> {l.status && <StatusPill status={l.status} />}{' '}
-            <span className="muted small">{l.detail}</span>
-          </li>
-        );
-      })}
+    <ul className="names" aria-label={label}>
+      {rows.map((r) => (
+        <li key={r.id}>
+          <strong>{r.main}</strong> {r.status && <StatusPill status={r.status} />}{' '}
+          <span className="muted small">{r.detail}</span>
+        </li>
+      ))}
     </ul>
   );
 }
 
+const joined = (parts: (string | false | null | undefined)[]) => parts.filter(Boolean).join(' · ');
+
 export function Domains({ app }: { app: string }) {
+  const { data, error, loading, reload } = useApi<GetBody<'/api/apps/{app}/domains'>>(`/api/apps/${enc(app)}/domains`);
+  if (loading && !data) return <Loading what="domains" />;
+  if (error) return <ErrorState error={error} onRetry={reload} />;
+  if (!data?.domains.length) return <Empty title="No domains">Ask the chat to put {app} on a domain.</Empty>;
   return (
-    <OptionalList
-      path={`/api/apps/${enc(app)}/domains`}
-      listKey="domains"
-      what="domains"
-      empty={`Ask the chat to put ${app} on a domain.`}
-      label={(r) => ({
-        main: `${String(first(r, ['host', 'hostname', 'domain']) ?? '?')}${r.pathPrefix && r.pathPrefix !== '/' ? String(r.pathPrefix) : ''}`,
-        detail: [
-          r.https === false ? 'http' : 'https',
-          r.tls && `tls ${String(r.tls)}`,
-          r.targetPort && `→ port ${String(r.targetPort)}`,
-        ]
-          .filter(Boolean)
-          .join(' · '),
-        status:
-          typeof (r.dns as { status?: unknown } | undefined)?.status === 'string'
-            ? `dns ${String((r.dns as { status: string }).status)}`
-            : undefined,
-      })}
+    <Rows
+      label="domains"
+      rows={data.domains.map((d) => ({
+        id: d.id,
+        main: `${d.host}${d.pathPrefix !== '/' ? d.pathPrefix : ''}`,
+        detail: joined([d.https ? 'https' : 'http', `tls ${d.tls}`, d.targetPort !== null && `→ port ${d.targetPort}`]),
+        status: `dns ${d.dns.status}`,
+      }))}
     />
   );
 }
 
 export function Backups({ app }: { app: string }) {
+  const { data, error, loading, reload } = useApi<GetBody<'/api/backups'>>(`/api/backups?app=${enc(app)}&limit=10`);
+  if (loading && !data) return <Loading what="backups" />;
+  if (error) return <ErrorState error={error} onRetry={reload} />;
+  if (!data?.backups.length) return <Empty title="No backups">No backups of {app} yet.</Empty>;
   return (
-    <OptionalList
-      path={`/api/backups?app=${enc(app)}&limit=10`}
-      listKey="backups"
-      what="backups"
-      empty={`No backups of ${app} yet.`}
-      label={(r) => ({
-        main: `${String(first(r, ['kind']) ?? '')} backup`.trim(),
-        detail: [
-          r.trigger,
-          typeof r.startedAt === 'string' && timeAgo(r.startedAt),
-          typeof r.sizeBytes === 'number' && `${Math.round(r.sizeBytes / 1024)} KiB`,
-          typeof r.error === 'string' && r.error,
-        ]
-          .filter(Boolean)
-          .join(' · '),
-        status: typeof r.status === 'string' ? r.status : undefined,
-      })}
+    <Rows
+      label="backups"
+      rows={data.backups.map((b) => ({
+        id: b.id,
+        main: `${b.kind} backup`,
+        detail: joined([
+          b.trigger,
+          timeAgo(b.startedAt),
+          b.sizeBytes !== null && `${Math.round(b.sizeBytes / 1024)} KiB`,
+          b.error,
+        ]),
+        status: b.status,
+      }))}
     />
   );
 }

@@ -1,26 +1,26 @@
 import { useApi } from '../api/hooks.ts';
 import { enc } from '../api/client.ts';
-import type { AppView } from '../api/types.ts';
+import type { AppDetailView, AppView, GetBody } from '../api/types.ts';
 import { Link } from '../router.tsx';
 import { Empty, ErrorState, Loading, StatusPill, timeAgo } from '../ui/states.tsx';
 
-export function sourceText(source: Record<string, unknown>): string {
-  if (source.type === 'image') return String(source.image);
+export function sourceText(source: AppView['source']): string {
+  if (source.type === 'image') return source.image;
   if (source.type === 'git')
-    return `${String(source.url).replace(/(\w+:\/\/)[^/@\s]+@/, '$1•••@')}${source.ref ? ` @ ${String(source.ref)}` : ''}`;
+    return `${source.url.replace(/(\w+:\/\/)[^/@\s]+@/, '$1•••@')}${source.ref ? ` @ ${source.ref}` : ''}`;
   return 'uploaded archive';
 }
 
 /** The live state comes from the engine, one request per app, so the list shows up first. */
 function AppState({ name }: { name: string }) {
-  const { data, error } = useApi<AppView>(`/api/apps/${enc(name)}`);
+  const { data, error } = useApi<AppDetailView>(`/api/apps/${enc(name)}`);
   if (error) return <StatusPill status="unknown" />;
   if (!data?.runtime) return <span className="muted small">…</span>;
   return <StatusPill status={data.runtime.state} kind="app" />;
 }
 
 export function AppsScreen() {
-  const { data, error, loading, reload } = useApi<{ apps: AppView[] }>('/api/apps');
+  const { data, error, loading, reload } = useApi<GetBody<'/api/apps'>>('/api/apps');
   return (
     <div className="page">
       <header className="page-head">

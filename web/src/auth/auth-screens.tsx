@@ -1,9 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api/client.ts';
-import type { User } from '../api/types.ts';
+import type { SessionInfo, User } from '../api/types.ts';
 import { useSession } from './session.tsx';
-
-type SessionInfo = { user: User; csrfToken: string };
 
 function AuthFrame({ title, lead, children }: { title: string; lead: string; children: React.ReactNode }) {
   return (

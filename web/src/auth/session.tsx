@@ -58,7 +58,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback((info: { user: User; csrfToken: string }) => {
     setCsrfToken(info.csrfToken);
-    setState({ phase: 'ready', me: { user: info.user, via: 'session', scopes: [], csrfToken: info.csrfToken } });
+    setState({
+      phase: 'ready',
+      me: { user: info.user, via: 'session', tokenKind: null, scopes: [], csrfToken: info.csrfToken },
+    });
     // Fetch the scopes that go with the new session.
     setAttempt((a) => a + 1);
   }, []);

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useApi } from '../api/hooks.ts';
 import { enc } from '../api/client.ts';
-import type { Conversation } from '../api/types.ts';
+import type { Conversation, GetBody } from '../api/types.ts';
 import { Link } from '../router.tsx';
 import { timeAgo } from '../ui/states.tsx';
 
@@ -15,7 +15,7 @@ export function ConversationList({
   refresh: number;
   onPick?: () => void;
 }) {
-  const { data, error, status, reload } = useApi<{ conversations: Conversation[] }>('/api/conversations');
+  const { data, error, status, reload } = useApi<GetBody<'/api/conversations'>>('/api/conversations');
   useEffect(() => {
     if (refresh) reload();
   }, [refresh, reload]);

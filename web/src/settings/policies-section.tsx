@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api, enc, errorMessage } from '../api/client.ts';
 import { useApi } from '../api/hooks.ts';
 import { useTools } from '../api/tools.ts';
-import type { Policy } from '../api/types.ts';
+import type { GetBody, Policy } from '../api/types.ts';
 import { Empty, ErrorState, Loading } from '../ui/states.tsx';
 
 function NewPolicyForm({ onAdded }: { onAdded: () => void }) {
@@ -88,7 +88,7 @@ function NewPolicyForm({ onAdded }: { onAdded: () => void }) {
 }
 
 export function PoliciesSection() {
-  const { data, error, loading, reload } = useApi<{ policies: Policy[] }>('/api/policies');
+  const { data, error, loading, reload } = useApi<GetBody<'/api/policies'>>('/api/policies');
   const [removeError, setRemoveError] = useState<string | null>(null);
 
   async function remove(p: Policy) {

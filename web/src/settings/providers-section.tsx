@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, enc, errorMessage } from '../api/client.ts';
 import { useApi } from '../api/hooks.ts';
-import type { Setting } from '../api/types.ts';
+import type { GetBody, Setting } from '../api/types.ts';
 import { ErrorState, Loading } from '../ui/states.tsx';
 
 interface ProviderInfo {
@@ -114,7 +114,7 @@ function SettingField({
 }
 
 export function ProvidersSection() {
-  const settings = useApi<{ settings: Setting[] }>('/api/settings');
+  const settings = useApi<GetBody<'/api/settings'>>('/api/settings');
   const [check, setCheck] = useState(false);
   const providers = useApi<Providers>(`/api/providers?check=${check}`);
   const reload = () => {

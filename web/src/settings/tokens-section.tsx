@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, enc, errorMessage } from '../api/client.ts';
 import { useApi } from '../api/hooks.ts';
-import type { ApiToken } from '../api/types.ts';
+import type { ApiToken, GetBody } from '../api/types.ts';
 import { Empty, ErrorState, Loading, timeAgo } from '../ui/states.tsx';
 import { CopyButton } from './copy-button.tsx';
 import { mcpClientConfigs } from './mcp-config.ts';
@@ -111,7 +111,7 @@ function CreatedToken({ token, record }: { token: string; record: ApiToken }) {
 }
 
 export function TokensSection() {
-  const { data, error, loading, reload } = useApi<{ tokens: ApiToken[] }>('/api/tokens');
+  const { data, error, loading, reload } = useApi<GetBody<'/api/tokens'>>('/api/tokens');
   const [created, setCreated] = useState<{ token: string; record: ApiToken } | null>(null);
   const [revokeError, setRevokeError] = useState<string | null>(null);
 
