@@ -119,7 +119,7 @@ describe('web UI in Chromium, against the real panel and Docker engine', { timeo
   });
 
   it('deploys from the chat: the card shows the exact input, Approve (keyboard) runs it and streams its logs', async () => {
-    const created = await rest<{ id: string }>('POST', '/api/apps', {
+    const created = await rest<{ app: { id: string } }>('POST', '/api/apps', {
       name: APP,
       source: { type: 'image', image: BUSYBOX },
       port: 8080,
@@ -131,7 +131,7 @@ describe('web UI in Chromium, against the real panel and Docker engine', { timeo
       healthCheck: { type: 'http', path: '/' },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    appId = created.body.id;
+    appId = created.body.app.id;
 
     await chat(`deploy ${APP}`);
     const card = page.locator('section.approval', { hasText: `Deploy app "${APP}"` });
@@ -195,7 +195,8 @@ describe('web UI in Chromium, against the real panel and Docker engine', { timeo
     await card.getByRole('button', { name: /^Reject:/ }).click();
     await card.getByRole('button', { name: /^Confirm rejection/ }).click();
     await card.getByText('Nothing ran.').waitFor({ timeout: 15_000 });
-    expect((await rest<{ vars: unknown[] }>('GET', `/api/apps/${APP}/env`)).body.vars).toEqual([]);
+    const env = await rest<{ app: string; vars: unknown[] }>('GET', `/api/apps/${APP}/env`);
+    expect(env.body).toEqual({ app: APP, vars: [] });
   });
 
   it('a chat approval decided in another tab (the inbox) lets the chat carry on', async () => {
@@ -299,6 +300,59 @@ describe('web UI in Chromium, against the real panel and Docker engine', { timeo
     await expect.poll(() => page.locator('.sparkline .spark-line').count(), { timeout: 15_000 }).toBe(2);
     await page.waitForTimeout(2500);
     await shot('07-app-detail');
+  });
+
+  it('app page buttons obey the approval policy: a denied restart says so and leaves the container alone', async () => {
+    const policy = await rest<{ id: string }>('POST', '/api/policies', {
+      tool: 'restart_app',
+      app: APP,
+      decision: 'deny',
+      note: 'e2e: no restarts',
+    });
+    expect(policy.status, JSON.stringify(policy.body)).toBe(201);
+    try {
+      const before = await liveContainer();
+      await page.goto(`${panel.base}/apps/${APP}`);
+      await page.getByRole('heading', { name: new RegExp(APP) }).waitFor({ timeout: 10_000 });
+      await page.getByRole('button', { name: 'Restart', exact: true }).click();
+      const alert = page.locator('.ops [role="alert"]');
+      await alert.waitFor({ timeout: 15_000 });
+      expect(await alert.innerText()).toMatch(/^Refused by the approval policy: .*restart_app/);
+      await shot('09-app-restart-denied');
+      // Refused before anything ran: same container, never restarted, and no action waits for anyone.
+      expect(await liveContainer()).toEqual(before);
+      const pending = await rest<{ actions: unknown[] }>('GET', '/api/actions?status=pending');
+      expect(pending.body.actions).toEqual([]);
+    } finally {
+      expect((await rest('DELETE', `/api/policies/${policy.body.id}`)).status).toBeLessThan(300);
+    }
+  });
+
+  it('app page buttons: a write the policy sends for approval links to its request, and runs only once approved', async () => {
+    const policy = await rest<{ id: string }>('POST', '/api/policies', {
+      tool: 'restart_app',
+      app: APP,
+      requesterKind: 'human',
+      decision: 'ask',
+    });
+    expect(policy.status, JSON.stringify(policy.body)).toBe(201);
+    try {
+      const before = await liveContainer();
+      await page.goto(`${panel.base}/apps/${APP}`);
+      await page.getByRole('button', { name: 'Restart', exact: true }).click();
+      const waiting = page.locator('.ops [role="status"]');
+      await waiting.waitFor({ timeout: 15_000 });
+      expect(await waiting.innerText()).toContain('Waiting for approval');
+      expect(await liveContainer()).toEqual(before);
+      await waiting.getByRole('link', { name: 'open the request' }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/approvals\/[0-9a-f-]{36}$/);
+      const card = page.locator('section.approval', { hasText: `Restart app "${APP}"` });
+      await card.getByRole('button', { name: /^Approve:/ }).click();
+      await card.locator('.card-head .pill', { hasText: 'succeeded' }).waitFor({ timeout: 30_000 });
+      expect((await liveContainer()).startedAt).not.toBe(before.startedAt);
+    } finally {
+      expect((await rest('DELETE', `/api/policies/${policy.body.id}`)).status).toBeLessThan(300);
+    }
   });
 
   it('on a phone, the stored conversation reloads with its decided cards', async () => {
