@@ -114,7 +114,7 @@ describe('domains through a real Caddy', () => {
   });
 
   it('is idempotent: applying the same state again leaves Caddy’s configuration untouched', async () => {
-    const appId = (await (await owner.get('/api/apps/domweb')).json()).id;
+    const appId = (await (await owner.get('/api/apps/domweb')).json()).app.id;
     const before = await config('');
     const outcome = await applyAppRoutes(panel.ctx, appId);
     expect(outcome.status).toBe('applied');
@@ -151,7 +151,7 @@ describe('domains through a real Caddy', () => {
     try {
       await proxy.start();
       configureDomains(panel.ctx, { settings: { upstream: 'dns', proxyContainer: name } });
-      const appId = (await (await owner.get('/api/apps/domweb')).json()).id;
+      const appId = (await (await owner.get('/api/apps/domweb')).json()).app.id;
       expect(await applyAppRoutes(panel.ctx, appId)).toEqual({
         proxy: 'caddy',
         status: 'applied',
@@ -167,9 +167,9 @@ describe('domains through a real Caddy', () => {
       configureDomains(panel.ctx);
       await proxy.remove({ force: true });
     }
-    expect((await applyAppRoutes(panel.ctx, (await (await owner.get('/api/apps/domweb')).json()).id)).upstream).toBe(
-      `${await containerIp('domweb')}:8080`,
-    );
+    expect(
+      (await applyAppRoutes(panel.ctx, (await (await owner.get('/api/apps/domweb')).json()).app.id)).upstream,
+    ).toBe(`${await containerIp('domweb')}:8080`);
     expect((await served()).body).toBe('v1\n');
   });
 
@@ -212,7 +212,7 @@ describe('domains through a real Caddy', () => {
   });
 
   it('removes the routes of a deleted app (engine events), and restores lost routes at start-up', async () => {
-    const apiId = (await (await owner.get('/api/apps/domapi')).json()).id;
+    const apiId = (await (await owner.get('/api/apps/domapi')).json()).app.id;
     await owner.post('/api/apps/domapi/domains', { host: 'domapi.openpanel.test' });
     await eventually(
       () => ourRoutes('openpanel'),
