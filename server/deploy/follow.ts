@@ -7,6 +7,13 @@ import { logEvent, readDeploymentLogs, statusEvent } from './log-writer.ts';
 
 const FINAL: DeploymentStatus[] = ['running', 'failed', 'cancelled', 'superseded', 'rolled_back'];
 
+/**
+ * The pipeline writes its last lines ("is live", image pruning) just after it sets the final
+ * status, through a log writer that batches for ~50 ms, possibly in another process. A follower
+ * that sees the final status keeps reading this long after `finishedAt` before it ends.
+ */
+const TAIL_GRACE_MS = 1500;
+
 export type FollowEvent =
   | { type: 'log'; line: DeploymentLogRow }
   | { type: 'status'; status: DeploymentStatus }
@@ -25,7 +32,7 @@ export async function* followDeploymentLogs(
   let after = opts.afterSeq;
   let lastStatus: DeploymentStatus | null = null;
   while (!opts.signal.aborted) {
-    const { status } = await getDeployment(ctx, id);
+    const { status, finishedAt } = await getDeployment(ctx, id);
     const lines = await readDeploymentLogs(ctx, id, { afterSeq: after, limit: 1000 });
     for (const line of lines) {
       after = line.seq;
@@ -36,8 +43,11 @@ export async function* followDeploymentLogs(
       yield { type: 'status', status };
     }
     if (FINAL.includes(status) && lines.length === 0) {
-      yield { type: 'end', status };
-      return;
+      const settled = !finishedAt || Date.now() - new Date(finishedAt).getTime() >= TAIL_GRACE_MS;
+      if (settled) {
+        yield { type: 'end', status };
+        return;
+      }
     }
     if (lines.length === 1000) continue;
     await waitForChange(ctx, id, opts.signal, 500);
