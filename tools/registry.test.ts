@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,10 @@ import { checkProviderSchema, formatProblems } from './provider-schema.ts';
 
 const EXPECTED = [
   'list_projects',
+  'get_project',
+  'create_project',
+  'update_project',
+  'delete_project',
   'list_apps',
   'get_app',
   'create_app',
@@ -27,6 +32,8 @@ const EXPECTED = [
   'list_env_vars',
   'set_env_vars',
   'unset_env_vars',
+  'set_deploy_key',
+  'remove_deploy_key',
   'generate_dockerfile',
   'get_action',
   'list_domains',
@@ -37,6 +44,12 @@ const EXPECTED = [
   'schedule_backup',
   'restore_backup',
   'delete_backup',
+  'get_backup',
+  'list_backup_schedules',
+  'get_backup_schedule',
+  'create_backup_schedule',
+  'update_backup_schedule',
+  'delete_backup_schedule',
   'list_pending_actions',
   'wait_for_action',
   'search_context',
@@ -49,9 +62,13 @@ const READ_TOOLS = [
   'get_app',
   'get_app_logs',
   'get_app_stats',
+  'get_backup',
+  'get_backup_schedule',
   'get_build_logs',
   'get_deployment',
+  'get_project',
   'list_apps',
+  'list_backup_schedules',
   'list_backups',
   'list_deployments',
   'list_domains',
@@ -61,7 +78,15 @@ const READ_TOOLS = [
   'search_context',
   'wait_for_action',
 ];
-const DESTRUCTIVE_TOOLS = ['delete_app', 'remove_domain', 'restore_backup', 'delete_backup'];
+const DESTRUCTIVE_TOOLS = [
+  'delete_project',
+  'delete_app',
+  'remove_deploy_key',
+  'remove_domain',
+  'restore_backup',
+  'delete_backup',
+  'delete_backup_schedule',
+];
 const VERBS = [
   'list',
   'get',
@@ -86,9 +111,14 @@ const VERBS = [
   'diagnose',
 ];
 
+const SAMPLE_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
 const ID = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const SAMPLES: Record<string, unknown> = {
   list_projects: {},
+  get_project: { project: 'shop' },
+  create_project: { name: 'shop', description: 'The web shop' },
+  update_project: { project: 'shop', description: 'The web shop and its workers' },
+  delete_project: { project: 'shop' },
   list_apps: { project: 'default' },
   get_app: { app: 'api' },
   create_app: {
@@ -121,6 +151,11 @@ const SAMPLES: Record<string, unknown> = {
     ],
   },
   unset_env_vars: { app: 'api', names: ['DEBUG'] },
+  set_deploy_key: {
+    app: 'api',
+    privateKey: SAMPLE_KEY,
+  },
+  remove_deploy_key: { app: 'api' },
   list_domains: { app: 'api' },
   add_domain: { app: 'api', host: 'api.example.com', pathPrefix: '/v1', targetPort: 8080 },
   remove_domain: { app: 'api', domain: 'api.example.com', pathPrefix: '/v1' },
@@ -129,6 +164,12 @@ const SAMPLES: Record<string, unknown> = {
   schedule_backup: { app: 'api', kind: 'postgres', database: 'shop', schedule: '0 3 * * *', keepLast: 7, keepDays: 30 },
   restore_backup: { backup: ID, app: 'api', volume: 'api-data' },
   delete_backup: { backup: ID, app: 'api' },
+  get_backup: { backup: ID },
+  list_backup_schedules: { app: 'api' },
+  get_backup_schedule: { config: ID },
+  create_backup_schedule: { app: 'api', kind: 'volume', volume: 'api-data', schedule: '0 3 * * *', keepLast: 7 },
+  update_backup_schedule: { config: ID, schedule: '0 4 * * *', keepDays: 14 },
+  delete_backup_schedule: { config: ID, deleteBackups: false },
   generate_dockerfile: { gitUrl: 'https://github.com/acme/api', port: 3000 },
   get_action: { id: ID },
   list_pending_actions: { limit: 10 },
@@ -198,13 +239,16 @@ describe('the tool registry', () => {
       expect(summary.trim().length).toBeGreaterThan(0);
       expect(summary).not.toContain('\n');
       expect(summary).not.toContain('sample-secret-value');
+      expect(summary).not.toContain(SAMPLE_KEY.split('\n')[1]);
       const ref =
         (SAMPLES[name] as { app?: string; deployment?: string; id?: string }).app ??
         (SAMPLES[name] as { deployment?: string }).deployment ??
         (SAMPLES[name] as { id?: string }).id;
       // Everything that acts on an existing resource says which, so approvals and per-app policy bind to it.
       if (ref && name !== 'list_apps') expect(tool.target?.(input)?.ref, 'target').toBe(ref);
-      if (tool.risk !== 'read' && name !== 'create_app') expect(tool.target, 'a write without a target').toBeDefined();
+      // Creating names something that does not exist yet, so there is nothing to bind to.
+      if (tool.risk !== 'read' && !['create_app', 'create_project'].includes(name))
+        expect(tool.target, 'a write without a target').toBeDefined();
     });
 
     it.each(['output', 'input'] as const)('has an input JSON Schema (%s) every model provider accepts', (io) => {

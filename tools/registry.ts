@@ -23,6 +23,8 @@ import { rollbackApp } from './rollback-app.ts';
 import { listEnvVars } from './list-env-vars.ts';
 import { setEnvVars } from './set-env-vars.ts';
 import { unsetEnvVars } from './unset-env-vars.ts';
+import { setDeployKey } from './set-deploy-key.ts';
+import { removeDeployKey } from './remove-deploy-key.ts';
 import { addDomain } from './add-domain.ts';
 import { listDomains } from './list-domains.ts';
 import { removeDomain } from './remove-domain.ts';
@@ -70,6 +72,8 @@ export const tools = [
   listEnvVars,
   setEnvVars,
   unsetEnvVars,
+  setDeployKey,
+  removeDeployKey,
   listDomains,
   addDomain,
   removeDomain,

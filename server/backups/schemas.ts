@@ -128,7 +128,7 @@ export const UpdateBackupConfigInput = z
     schedule: cronSchedule.nullable().optional().describe('null removes the schedule'),
     keepLast: keepLast.nullable().optional(),
     keepDays: keepDays.nullable().optional(),
-    encrypt: z.boolean().optional(),
+    encrypt: z.boolean().optional().describe('Encrypt new artifacts with a key derived from the panel secret key'),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), {
     error: 'change at least one of schedule, keepLast, keepDays, encrypt',

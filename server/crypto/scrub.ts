@@ -1,13 +1,14 @@
 import type { AppContext } from '../context.ts';
 import type { Env } from '../env.ts';
 import { apps } from '../db/schema/apps.ts';
+import { deployKeyContext } from '../services/apps.ts';
 import { resolveEnv } from '../services/env-vars.ts';
 import { listSettings, readSetting } from '../services/settings.ts';
 import { readVersion } from '../services/versions.ts';
 
 /**
  * The one secret scrubber. Tools already return names, never values; this removes every known
- * secret value (app env values, secret settings, the panel's own keys) from whatever leaves the
+ * secret value (app env values and deploy keys, secret settings, the panel's own keys) from whatever leaves the
  * panel or is stored in plain text: tool results, REST and SSE logs, MCP resources, deployment
  * log rows, chat messages and titles, prompts sent to a model. Values are decrypted in memory only.
  */
@@ -64,10 +65,12 @@ async function cachedSecretValues(ctx: AppContext): Promise<readonly string[]> {
 
 async function collectStoredSecrets(ctx: AppContext): Promise<string[]> {
   const found: string[] = [];
-  for (const { id } of await ctx.db.select({ id: apps.id }).from(apps)) {
+  const rows = await ctx.db.select({ id: apps.id, deployKey: apps.deployKeyEncrypted }).from(apps);
+  for (const { id, deployKey } of rows) {
     try {
       const { runtime, build } = await resolveEnv(ctx.db, ctx.secrets, id);
       found.push(...Object.values(runtime), ...Object.values(build));
+      if (deployKey) found.push(...deployKeyParts(ctx.secrets.decrypt(deployKey, deployKeyContext(id))));
     } catch (err) {
       // A value sealed with another key cannot be scrubbed, but it cannot be read by tools either.
       ctx.logger.warn({ appId: id, err: (err as Error).message }, 'could not decrypt env vars for the secret scrubber');
@@ -79,6 +82,14 @@ async function collectStoredSecrets(ctx: AppContext): Promise<string[]> {
     if (value) found.push(value);
   }
   return found;
+}
+
+/**
+ * A deploy key whole, and each line of its body: logs arrive line by line, so a key printed by a
+ * build would never match whole. The BEGIN/END lines are public knowledge and stay readable.
+ */
+function deployKeyParts(key: string): string[] {
+  return [key.trim(), ...key.split('\n').filter((line) => line.trim() && !line.startsWith('-----'))];
 }
 
 function withEnv(stored: readonly string[], version: number, env: Env): SecretCache {

@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { apps } from '../db/schema/apps.ts';
+import { collectSecretValues, scrubLines } from '../crypto/scrub.ts';
+import { readDeployKey } from '../services/apps.ts';
 import { Client, createTestPanel, createToken, setupOwner, userWithRole, type TestPanel } from '../test/harness.ts';
 import { BUSYBOX, cleanupEngine, deployAndWait, httpGetApp } from '../test/deploy-helpers.ts';
 
@@ -22,9 +25,6 @@ beforeEach(async () => {
   await panel.reset();
   owner = await setupOwner(panel);
 });
-
-const PRIVATE_KEY =
-  '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAcanary-deploy-key\n-----END OPENSSH PRIVATE KEY-----\n';
 
 describe('apps and projects', () => {
   it('creates, lists, gets, updates and deletes apps, grouped in projects', async () => {
@@ -116,24 +116,67 @@ describe('apps and projects', () => {
     expect(await panel.ctx.db.select().from(apps)).toHaveLength(1);
   });
 
-  // create_app takes no deploy key (a model must never handle one): it needs a human-only route, not built yet.
-  it.skip('keeps a git deploy key encrypted and never returns it', async () => {
-    const res = await owner.post('/api/apps', {
-      name: 'private',
-      source: { type: 'git', url: 'git@github.com:acme/private.git', deployKey: PRIVATE_KEY },
+  // create_app takes no deploy key: it is set on its own (set_deploy_key), so the key never sits in an app's input.
+  it('keeps a git deploy key encrypted, never returns or logs it, and masks it where a log echoes it', async () => {
+    const keyFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'op-key-')), 'id');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', '', '-f', keyFile]);
+    const privateKey = fs.readFileSync(keyFile, 'utf8');
+    const fingerprint = execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', `${keyFile}.pub`], {
+      encoding: 'utf8',
+    }).split(' ')[1];
+    const body = privateKey.split('\n').filter((l) => l && !l.startsWith('-----'));
+    const leaks = (text: string) => body.some((line) => text.includes(line));
+
+    await owner.post('/api/apps', { name: 'private', source: { type: 'git', url: 'git@github.com:acme/private.git' } });
+    await owner.post('/api/apps', {
+      name: 'public',
+      source: { type: 'git', url: 'https://github.com/acme/public.git' },
     });
-    expect(res.status).toBe(201);
-    const body = await res.text();
-    expect(body).not.toContain('canary-deploy-key');
-    expect(JSON.parse(body).app).toMatchObject({
+    const bad = await owner.put('/api/apps/private/deploy-key', {
+      privateKey: fs.readFileSync(`${keyFile}.pub`, 'utf8'),
+    });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.message).toMatch(/public key; paste the private key/);
+    const https = await owner.put('/api/apps/public/deploy-key', { privateKey });
+    expect(https.status).toBe(422);
+    expect((await https.json()).error.message).toMatch(/only works with an ssh URL/);
+
+    const res = await owner.put('/api/apps/private/deploy-key', { privateKey });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const text = await res.text();
+    expect(leaks(text)).toBe(false);
+    expect(JSON.parse(text)).toEqual({ app: 'private', hasDeployKey: true, fingerprint });
+    const [row] = await panel.ctx.db.select().from(apps).where(eq(apps.name, 'private'));
+    expect(leaks(JSON.stringify(row))).toBe(false);
+    expect(row!.deployKeyEncrypted).toMatch(/^v1:/);
+    expect(readDeployKey(panel.ctx, row!)).toBe(privateKey);
+    expect((await (await owner.get('/api/apps/private')).json()).app).toMatchObject({
       hasDeployKey: true,
       source: { type: 'git', url: 'git@github.com:acme/private.git' },
     });
-    const [row] = await panel.ctx.db.select().from(apps);
-    expect(JSON.stringify(row)).not.toContain('canary-deploy-key');
-    expect(row!.deployKeyEncrypted).toMatch(/^v1:/);
     for (const url of ['/api/apps/private', '/api/apps', '/api/audit'])
-      expect(await (await owner.get(url)).text()).not.toContain('canary-deploy-key');
+      expect(leaks(await (await owner.get(url)).text()), url).toBe(false);
+
+    // A build that prints the key (line by line, as logs arrive) shows [redacted] instead.
+    const echoed = await scrubLines(
+      panel.ctx,
+      body.map((line) => ({ text: `+ echo ${line}` })),
+    );
+    expect(echoed.map((l) => l.text)).toEqual(body.map(() => '+ echo [redacted]'));
+
+    // An agent's request waits for a person, and the stored action shows no key.
+    const agent = Client.withToken(panel, await createToken(owner, { kind: 'agent', scopes: ['read', 'write'] }));
+    const pending = await agent.put('/api/apps/private/deploy-key', { privateKey });
+    expect(pending.status).toBe(202);
+    const { action } = await pending.json();
+    const shown = await (await owner.get(`/api/actions/${action.id}`)).text();
+    expect(leaks(shown)).toBe(false);
+    expect(JSON.parse(shown).input.privateKey).toBe('[redacted]');
+
+    const removed = await owner.delete('/api/apps/private/deploy-key');
+    expect(await removed.json()).toEqual({ app: 'private', hasDeployKey: false, removed: true });
+    expect((await (await owner.get('/api/apps/private')).json()).app.hasDeployKey).toBe(false);
+    expect(await collectSecretValues(panel.ctx)).not.toContain(body[0]);
   });
 
   it('an agent token’s write waits for a person; viewers and operators are held to their roles', async () => {

@@ -36,6 +36,8 @@ export const toolRouteTable: readonly ToolRoute[] = [
   { method: 'get', path: '/api/apps/{app}/env', tool: 'list_env_vars', tags: ['env'] },
   { method: 'put', path: '/api/apps/{app}/env', tool: 'set_env_vars', tags: ['env'] },
   { method: 'post', path: '/api/apps/{app}/env/unset', tool: 'unset_env_vars', tags: ['env'] },
+  { method: 'put', path: '/api/apps/{app}/deploy-key', tool: 'set_deploy_key', tags: ['apps'] },
+  { method: 'delete', path: '/api/apps/{app}/deploy-key', tool: 'remove_deploy_key', tags: ['apps'] },
 
   { method: 'get', path: '/api/apps/{app}/domains', tool: 'list_domains', tags: ['domains'] },
   { method: 'post', path: '/api/apps/{app}/domains', tool: 'add_domain', status: 201, tags: ['domains'] },

@@ -22,7 +22,7 @@ export interface AppView extends Omit<AppRow, 'deployKeyEncrypted'> {
   hasDeployKey: boolean;
 }
 
-const deployKeyContext = (appId: string) => `app:${appId}:deploy_key`;
+export const deployKeyContext = (appId: string) => `app:${appId}:deploy_key`;
 
 function toView(row: AppRow, projectName: string): AppView {
   const { deployKeyEncrypted, ...rest } = row;
