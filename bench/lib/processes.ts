@@ -24,10 +24,28 @@ export interface Launch {
 
 /** The panel's CLI: compiled JavaScript if built, else TypeScript through tsx's loader in one process. */
 export function panelLaunch(): Launch {
+  warnIfStale();
   const compiled = COMPILED_CANDIDATES.map((p) => path.join(ROOT, p)).find((p) => fs.existsSync(p));
   return compiled
     ? { mode: 'compiled', nodeArgs: [], entry: compiled }
     : { mode: 'tsx', nodeArgs: ['--import', 'tsx'], entry: path.join(ROOT, 'server/cli.ts') };
+}
+
+let warned = false;
+/** A build older than the sources measures yesterday's code; say so once rather than guess. */
+function warnIfStale(): void {
+  const compiled = COMPILED_CANDIDATES.map((p) => path.join(ROOT, p)).find((p) => fs.existsSync(p));
+  if (!compiled || warned) return;
+  warned = true;
+  const builtAt = fs.statSync(compiled).mtimeMs;
+  const newer = fs
+    .readdirSync(path.join(ROOT, 'server'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .filter((f) => fs.statSync(path.join(ROOT, 'server', f)).mtimeMs > builtAt);
+  if (newer.length)
+    console.log(
+      `note: ${path.relative(ROOT, compiled)} is older than ${newer.length} server file(s) (e.g. server/${newer[0]}); run npm run build`,
+    );
 }
 
 /** The baseline is plain JavaScript; it gets tsx's loader too when the panel does, so both start alike. */
