@@ -5,7 +5,7 @@ import { actions } from '../db/schema/actions.ts';
 import { apps } from '../db/schema/apps.ts';
 import { deployments } from '../db/schema/deployments.ts';
 import { Client, createTestPanel, createToken, setupOwner, type TestPanel } from '../test/harness.ts';
-import { findTool } from '../../tools/registry.ts';
+import { findTool, tools } from '../../tools/registry.ts';
 import { toolRouteTable } from './tool-routes.ts';
 
 let panel: TestPanel;
@@ -153,5 +153,19 @@ describe('REST from the tool registry', () => {
     expect((await agent.get('/api/apps/prod/env/API_KEY/value')).status).toBe(403);
     const shown = await owner.get('/api/apps/prod/env/API_KEY/value');
     expect(await shown.json()).toEqual({ name: 'API_KEY', value: 'v1' });
+  });
+
+  it('lists every tool at GET /api/tools with its risk, hints and both schemas, as the registry has them', async () => {
+    const { tools: listed } = await (await owner.get('/api/tools')).json();
+    expect(listed.map((t: { name: string }) => t.name)).toEqual(tools.map((t) => t.name));
+    for (const t of listed) {
+      const tool = findTool(t.name)!;
+      expect(t, t.name).toMatchObject({ risk: tool.risk, hints: tool.hints });
+      const out = t.outputSchema.$ref
+        ? t.outputSchema.definitions[t.outputSchema.$ref.split('/').pop()]
+        : t.outputSchema;
+      expect(out.type, t.name).toBe('object');
+      expect(Object.keys(t.inputSchema.properties ?? {}).sort(), t.name).toEqual(Object.keys(tool.input.shape).sort());
+    }
   });
 });

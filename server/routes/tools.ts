@@ -4,7 +4,7 @@ import { commonErrors, json, notFound, security } from '../http/schemas.ts';
 import { callerOf, requireScope } from '../http/auth.ts';
 import { requestTool } from '../approvals/gate.ts';
 import { tools } from '../../tools/registry.ts';
-import { toJSONSchema, type ZodType } from 'zod';
+import { toJSONSchema } from 'zod';
 import { ActionSchema } from './actions.ts';
 
 const ToolCallResultSchema = z
@@ -24,7 +24,7 @@ export const toolRoutes = createRouter()
       method: 'get',
       path: '/api/tools',
       tags: ['tools'],
-      summary: 'Every panel tool with its risk and input JSON Schema',
+      summary: 'Every panel tool with its risk, hints, and input and output JSON Schemas',
       security,
       middleware: [requireScope('read')],
       responses: {
@@ -35,6 +35,7 @@ export const toolRoutes = createRouter()
                 name: z.string(),
                 description: z.string(),
                 risk: z.string(),
+                hints: z.object({ idempotent: z.boolean(), destructive: z.boolean(), openWorld: z.boolean() }),
                 inputSchema: z.unknown().describe('JSON Schema of the input'),
                 outputSchema: z.unknown().describe('JSON Schema of `data` in a done result'),
               }),
@@ -45,22 +46,7 @@ export const toolRoutes = createRouter()
         ...commonErrors,
       },
     }),
-    (c) =>
-      c.json(
-        {
-          tools: tools.map((t) => ({
-            name: t.name,
-            description: t.description,
-            risk: t.risk,
-            inputSchema: toJSONSchema(t.input, { target: 'openapi-3.0' }),
-            outputSchema: toJSONSchema(((t as { output?: ZodType }).output ?? z.unknown()) as ZodType, {
-              target: 'openapi-3.0',
-              unrepresentable: 'any',
-            }),
-          })),
-        },
-        200,
-      ),
+    (c) => c.json({ tools: toolList() }, 200),
   )
   .openapi(
     createRoute({
@@ -108,3 +94,18 @@ export const toolRoutes = createRouter()
       return c.json(result, result.status === 'denied' ? 403 : 200);
     },
   );
+
+/** The registry is fixed at start-up: its JSON Schemas are converted once, not per request. */
+let listed: ReturnType<typeof listTools> | undefined;
+const toolList = () => (listed ??= listTools());
+
+function listTools() {
+  return tools.map((t) => ({
+    name: t.name,
+    description: t.description,
+    risk: t.risk,
+    hints: t.hints,
+    inputSchema: toJSONSchema(t.input, { target: 'openapi-3.0' }),
+    outputSchema: toJSONSchema(t.output, { target: 'openapi-3.0', unrepresentable: 'any' }),
+  }));
+}

@@ -541,6 +541,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/apps/{app}/deploy-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Store the SSH deploy key an app's git source is fetched with (a private repository over an ssh URL).
+         * @description Store the SSH deploy key an app's git source is fetched with (a private repository over an ssh URL). The key is stored encrypted and never returned by any tool; the result gives its SHA256 fingerprint to match with the public key on the git host. Only use a key the user gave you; never invent one. It applies on the next deployment. Requires human approval; returns a pending action until a person approves it.
+         *
+         *     Served by the tool `set_deploy_key` (risk: write) through the approval gate.
+         */
+        put: operations["putApiAppsAppDeployKey"];
+        post?: never;
+        /**
+         * Forget the SSH deploy key of an app's git source.
+         * @description Forget the SSH deploy key of an app's git source. Deployments of a private repository fail without it until a new key is set with set_deploy_key. Requires human approval; returns a pending action until a person approves it.
+         *
+         *     Served by the tool `remove_deploy_key` (risk: destructive) through the approval gate.
+         */
+        delete: operations["deleteApiAppsAppDeployKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/apps/{app}/deployments": {
         parameters: {
             query?: never;
@@ -793,7 +821,7 @@ export interface paths {
                     since?: string;
                     /** @description Only this stream; default both */
                     stream?: "stdout" | "stderr";
-                    /** @description How many lines to return; default 100, at most 500 */
+                    /** @description How many past lines to send before following; 0 sends only new lines; default 100 */
                     tail?: number;
                 };
                 header?: never;
@@ -3070,7 +3098,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every panel tool with its risk and input JSON Schema */
+        /** Every panel tool with its risk, hints, and input and output JSON Schemas */
         get: {
             parameters: {
                 query?: never;
@@ -3089,6 +3117,11 @@ export interface paths {
                         "application/json": {
                             tools: {
                                 description: string;
+                                hints: {
+                                    destructive: boolean;
+                                    idempotent: boolean;
+                                    openWorld: boolean;
+                                };
                                 /** @description JSON Schema of the input */
                                 inputSchema?: unknown;
                                 name: string;
@@ -5006,6 +5039,231 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QueuedDeployment"] | components["schemas"]["PendingAction"];
+                };
+            };
+            /** @description Malformed request (for example, invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed, or refused by the approval policy (`policy:denied`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The app, deployment or other target does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The target is gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Input failed validation; `fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Docker engine or another service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putApiAppsAppDeployKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description App name or id, e.g. "api" (see list_apps) */
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The private SSH key (PEM text, -----BEGIN … PRIVATE KEY-----), without a passphrase; stored encrypted and never shown again */
+                    privateKey: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        app: string;
+                        /** @description SHA256 fingerprint, as `ssh-keygen -l` prints it */
+                        fingerprint: string;
+                        hasDeployKey: boolean;
+                    };
+                };
+            };
+            /** @description Pending: a person must approve first (the action says where); it runs once approved */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingAction"];
+                };
+            };
+            /** @description Malformed request (for example, invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed, or refused by the approval policy (`policy:denied`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The app, deployment or other target does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The target is gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Input failed validation; `fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Docker engine or another service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiAppsAppDeployKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description App name or id, e.g. "api" (see list_apps) */
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        app: string;
+                        hasDeployKey: boolean;
+                        /** @description False when the app had no deploy key */
+                        removed: boolean;
+                    };
+                };
+            };
+            /** @description Pending: a person must approve first (the action says where); it runs once approved */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingAction"];
                 };
             };
             /** @description Malformed request (for example, invalid JSON) */
@@ -7818,6 +8076,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": {
+                    /** @description Encrypt new artifacts with a key derived from the panel secret key */
                     encrypt?: boolean;
                     /** @description Retention: keep backups younger than this many days */
                     keepDays?: number | null;
