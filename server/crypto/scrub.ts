@@ -126,6 +126,26 @@ export function scrubDeep<T>(value: T, secrets: readonly string[]): T {
   return value;
 }
 
+/**
+ * The secret list for a live stream: the shared version is read at most every `everyMs`, not once a
+ * line, so a chatty container is not a database query per line; a secret set while the stream is
+ * open is masked within that interval. `now` is the clock (a test moves it by hand).
+ */
+export function liveSecrets(
+  ctx: AppContext,
+  everyMs = 250,
+  now: () => number = Date.now,
+): () => Promise<readonly string[]> {
+  let values: readonly string[] | undefined;
+  let checkedAt = 0;
+  return async () => {
+    if (values && now() - checkedAt < everyMs) return values;
+    checkedAt = now();
+    values = await cachedSecretValues(ctx);
+    return values;
+  };
+}
+
 /** Log lines ({ text } and anything else) with every known secret value masked. */
 export async function scrubLines<T extends { text: string }>(ctx: AppContext, lines: T[]): Promise<T[]> {
   const secrets = await cachedSecretValues(ctx);

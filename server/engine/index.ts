@@ -17,5 +17,5 @@ export {
   type ContainerState,
 } from './containers.ts';
 export { waitHealthy, type HealthCheck, type HealthResult, type WaitHealthyOptions } from './health.ts';
-export { followLogs, readLogs, type LogLine, type LogQuery } from './logs.ts';
+export { followLogs, lineMatcher, readLogs, type LogLine, type LogQuery } from './logs.ts';
 export { followStats, readStats, type ContainerStats } from './stats.ts';

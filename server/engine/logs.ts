@@ -14,6 +14,11 @@ export interface LogQuery {
   filter?: string;
   /** Only this stream. Applied before `tail`, so tail counts lines of this stream. */
   stream?: 'stdout' | 'stderr';
+  /**
+   * readLogs: rewrites each line's text before the filter and the tail (the secret scrubber), so a
+   * filter only matches what the caller is shown.
+   */
+  rewrite?: (text: string) => string;
 }
 
 // With a filter or a stream, readLogs looks for `tail` matches among this many of the latest lines.
@@ -33,7 +38,9 @@ export async function readLogs(docker: Docker, containerId: string, opts: LogQue
   );
   const decoder = new LogDecoder(tty);
   // Filter first, then take the tail: the caller asked for the last N lines that match.
-  const lines = [...decoder.push(toBuffer(raw)), ...decoder.end()].filter(matches);
+  const decoded = [...decoder.push(toBuffer(raw)), ...decoder.end()];
+  const { rewrite } = opts;
+  const lines = (rewrite ? decoded.map((l) => ({ ...l, text: rewrite(l.text) })) : decoded).filter(matches);
   return opts.tail === undefined ? lines : lines.slice(-opts.tail);
 }
 
@@ -81,7 +88,8 @@ export async function* followLogs(
   }
 }
 
-function lineMatcher(opts: LogQuery): (line: LogLine) => boolean {
+/** The stream and case-insensitive filter rule of LogQuery, for callers that filter lines themselves. */
+export function lineMatcher(opts: Pick<LogQuery, 'filter' | 'stream'>): (line: LogLine) => boolean {
   const needle = opts.filter?.toLowerCase();
   return (line) =>
     (!opts.stream || line.stream === opts.stream) && (!needle || line.text.toLowerCase().includes(needle));

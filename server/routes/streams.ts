@@ -2,7 +2,6 @@ import type { Context } from 'hono';
 import type { ToolDefinition } from '../../tools/define.ts';
 import { findTool } from '../../tools/registry.ts';
 import { parseSince } from '../../tools/lib/text.ts';
-import { collectSecretValues, scrubDeep } from '../crypto/scrub.ts';
 import { followDeploymentLogs } from '../deploy/follow.ts';
 import { callerOf, requireScope } from '../http/auth.ts';
 import { createRouter } from '../http/router.ts';
@@ -23,7 +22,15 @@ interface StreamRoute {
   tool: string;
   summary: string;
   tags: string[];
+  /** The tool's input as the stream takes it, when a stream allows more than the tool. */
+  input?: (tool: z.ZodObject) => z.ZodObject;
   follow: (c: Context<AppEnv>, input: Record<string, unknown>) => Promise<Response>;
+}
+
+/** A number field's limits, read from the tool's schema so the two stay in step. */
+function maxOf(field: z.ZodType | undefined): number {
+  const inner = field instanceof z.ZodOptional ? field.unwrap() : field;
+  return inner instanceof z.ZodNumber && inner.maxValue !== null ? inner.maxValue : Number.MAX_SAFE_INTEGER;
 }
 
 const streams: StreamRoute[] = [
@@ -32,6 +39,17 @@ const streams: StreamRoute[] = [
     tool: 'get_app_logs',
     summary: 'Follow runtime logs as SSE; the event name is the stream (`stdout` or `stderr`)',
     tags: ['runtime'],
+    // A stream may start with no history at all (tail=0); get_app_logs keeps at least one line.
+    input: (input) =>
+      input.extend({
+        tail: z
+          .number()
+          .int()
+          .min(0)
+          .max(maxOf(input.shape.tail as z.ZodType))
+          .optional()
+          .describe('How many past lines to send before following; 0 sends only new lines; default 100'),
+      }),
     async follow(c, input) {
       const ctx = c.get('ctx');
       const since = typeof input.since === 'string' ? (parseSince(input.since) ?? undefined) : undefined;
@@ -44,11 +62,10 @@ const streams: StreamRoute[] = [
         { ...query, stream: input.stream as 'stdout' | 'stderr' | undefined },
         controller.signal,
       );
-      const secrets = await collectSecretValues(ctx);
+      // followAppLogs scrubs every line (before its filter) and notices new secrets while it runs.
       return sse(c, async (send, signal) => {
         signal.addEventListener('abort', () => controller.abort());
-        for await (const line of lines)
-          await send(line.stream, scrubDeep({ text: line.text, time: line.time }, secrets));
+        for await (const line of lines) await send(line.stream, { text: line.text, time: line.time });
         await send('end', { reason: 'the container stopped' });
       });
     },
@@ -79,12 +96,12 @@ const streams: StreamRoute[] = [
       await getDeployment(ctx, id);
       const lastEventId = Number(c.req.header('last-event-id') ?? Number.NaN);
       const after = Number.isFinite(lastEventId) ? lastEventId : ((input.after as number | undefined) ?? 0);
-      const secrets = await collectSecretValues(ctx);
+      // Rows are scrubbed when written and again when read (readDeploymentLogs).
       return sse(c, async (send, signal) => {
         for await (const event of followDeploymentLogs(ctx, id, { afterSeq: after, signal })) {
           if (event.type === 'log') {
             const { seq, stream, text, at } = event.line;
-            await send('log', scrubDeep({ seq, stream, text, at }, secrets), String(seq));
+            await send('log', { seq, stream, text, at }, String(seq));
           } else await send(event.type, { status: event.status });
         }
       });
@@ -95,7 +112,8 @@ const streams: StreamRoute[] = [
 export function streamRoutes() {
   const router = createRouter();
   for (const route of streams) {
-    const tool = findTool(route.tool) as unknown as ToolDefinition;
+    const found = findTool(route.tool) as unknown as ToolDefinition;
+    const tool = route.input ? { ...found, input: route.input(found.input) } : found;
     const shape = tool.input.shape as Record<string, z.ZodType>;
     const params = pathParams(route.path);
     const rest = Object.fromEntries(Object.entries(shape).filter(([k]) => !params.includes(k)));

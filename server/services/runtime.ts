@@ -4,6 +4,7 @@ import { audited, type Caller } from '../audit.ts';
 import {
   followLogs,
   followStats,
+  lineMatcher,
   inspectContainer,
   readLogs,
   readStats,
@@ -14,7 +15,7 @@ import {
   type ContainerStats,
   type LogLine,
 } from '../engine/index.ts';
-import { scrubLines } from '../crypto/scrub.ts';
+import { collectSecretValues, liveSecrets, scrubText } from '../crypto/scrub.ts';
 import { getAppRow } from './apps.ts';
 import { currentDeployment } from './deployments.ts';
 
@@ -66,13 +67,15 @@ export interface RuntimeLogQuery {
 
 export async function getAppLogs(ctx: AppContext, appRef: string, q: RuntimeLogQuery): Promise<LogLine[]> {
   const live = await liveContainer(ctx, appRef);
-  const lines = await readLogs(ctx.docker, live.containerId, {
+  const secrets = await collectSecretValues(ctx);
+  // Scrubbed before the filter: a filter on part of a secret must not tell which lines hold it.
+  return readLogs(ctx.docker, live.containerId, {
     tail: q.tail ?? 100,
     since: q.since,
     filter: q.filter,
     stream: q.stream,
+    rewrite: (text) => scrubText(text, secrets),
   });
-  return scrubLines(ctx, lines);
 }
 
 export async function followAppLogs(
@@ -82,16 +85,21 @@ export async function followAppLogs(
   signal: AbortSignal,
 ): Promise<AsyncIterable<LogLine>> {
   const live = await liveContainer(ctx, appRef);
+  // The filter is applied here, after scrubbing, for the same reason as in getAppLogs.
   const lines = followLogs(ctx.docker, live.containerId, {
     tail: q.tail ?? 100,
     since: q.since,
-    filter: q.filter,
     stream: q.stream,
     signal,
   });
+  const matches = lineMatcher({ filter: q.filter });
+  const secrets = liveSecrets(ctx);
   return (async function* () {
-    // Per line: a secret set while the stream is open is masked from its next line on.
-    for await (const line of lines) yield (await scrubLines(ctx, [line]))[0]!;
+    for await (const line of lines) {
+      const text = scrubText(line.text, await secrets());
+      const scrubbed = text === line.text ? line : { ...line, text };
+      if (matches(scrubbed)) yield scrubbed;
+    }
   })();
 }
 
