@@ -80,14 +80,14 @@ describe('database backups on the real engine', () => {
     fs.writeFileSync(backup.location, original.subarray(0, original.length - 200));
     const sha = execFileSync('sha256sum', [backup.location], { encoding: 'utf8' }).split(' ')[0]!;
     await panel.ctx.db.update(backupRuns).set({ sha256: sha }).where(eq(backupRuns.id, backup.id));
-    const refused = await owner.post(`/api/backups/${backup.id}/restore`, {});
+    const refused = await owner.post(`/api/backups/${backup.id}/restore`, { app: PG_APP });
     expect(refused.status).toBe(422);
     expect((await refused.json()).error.message).toMatch(/not a complete pg_dump output/);
     expect(await psql('select count(*) from items')).toBe('3');
     fs.writeFileSync(backup.location, original);
     await panel.ctx.db.update(backupRuns).set({ sha256: backup.sha256 }).where(eq(backupRuns.id, backup.id));
 
-    const res = await owner.post(`/api/backups/${backup.id}/restore`, {});
+    const res = await owner.post(`/api/backups/${backup.id}/restore`, { app: PG_APP });
     expect(res.status, await res.clone().text()).toBe(200);
     expect(await psql('select id, name from items order by id')).toBe('1|alpha\n2|beta\n3|gamma');
   });

@@ -89,7 +89,7 @@ describe('volume backups on the real engine', () => {
     expect(await read()).toContain('v2');
     const before = await liveContainer(app);
 
-    const res = await owner.post(`/api/backups/${plain.id}/restore`, {});
+    const res = await owner.post(`/api/backups/${plain.id}/restore`, { app });
     expect(res.status, await res.clone().text()).toBe(200);
     const body = await res.json();
     expect(body.log.join('\n')).toMatch(
@@ -106,7 +106,7 @@ describe('volume backups on the real engine', () => {
     const container = await liveContainer(app);
     const original = fs.readFileSync(plain.location);
     flipByte(plain.location);
-    const res = await owner.post(`/api/backups/${plain.id}/restore`, {});
+    const res = await owner.post(`/api/backups/${plain.id}/restore`, { app });
     expect(res.status).toBe(422);
     expect((await res.json()).error.message).toMatch(
       /failed its checksum: sha256 .* instead of the recorded .*changed or damaged.*Nothing was restored/,
@@ -123,7 +123,7 @@ describe('volume backups on the real engine', () => {
     // A tar cut short, with a checksum that matches it (as if it was recorded that way).
     fs.writeFileSync(plain.location, original.subarray(0, Math.floor(original.length / 2) + 100));
     await setSha(plain.id, sha256Of(plain.location));
-    const truncated = await owner.post(`/api/backups/${plain.id}/restore`, {});
+    const truncated = await owner.post(`/api/backups/${plain.id}/restore`, { app });
     expect(truncated.status).toBe(422);
     expect((await truncated.json()).error.message).toMatch(/not a complete tar archive/);
     expect(await read()).toContain('v3');
@@ -142,7 +142,7 @@ describe('volume backups on the real engine', () => {
     // Tampered, with the recorded checksum rewritten too: only the encryption tag can tell.
     flipByte(enc.location, stored.length - 40);
     await setSha(enc.id, sha256Of(enc.location));
-    const res = await owner.post(`/api/backups/${enc.id}/restore`, {});
+    const res = await owner.post(`/api/backups/${enc.id}/restore`, { app });
     expect(res.status).toBe(422);
     expect((await res.json()).error.message).toMatch(
       /failed its encryption check \(bad authentication tag in record \d+\).*another panel key.*Nothing was restored/,
@@ -151,13 +151,16 @@ describe('volume backups on the real engine', () => {
 
     fs.writeFileSync(enc.location, stored);
     await setSha(enc.id, enc.sha256);
-    expect((await owner.post(`/api/backups/${enc.id}/restore`, {})).status).toBe(200);
+    expect((await owner.post(`/api/backups/${enc.id}/restore`, { app })).status).toBe(200);
     expect(await read()).toContain('v3');
   });
 
   it('restores into another app through an approval when an agent asks, into the volume at the same path', async () => {
     const agent = Client.withToken(panel, await createToken(owner, { kind: 'agent', scopes: ['read', 'write'] }));
-    expect((await agent.post(`/api/backups/${plain.id}/restore`, { app: `bkv-copy-${suffix}` })).status).toBe(403);
+    // The REST route and /api/tools both go through the gate: an agent's restore waits for a person.
+    const viaRest = await agent.post(`/api/backups/${plain.id}/restore`, { app: `bkv-copy-${suffix}` });
+    expect(viaRest.status).toBe(202);
+    expect(await viaRest.json()).toMatchObject({ status: 'pending', action: { tool: 'restore_backup' } });
     const requested = await (
       await agent.post('/api/tools/restore_backup', { backup: plain.id, app: `bkv-copy-${suffix}` })
     ).json();
@@ -174,10 +177,10 @@ describe('volume backups on the real engine', () => {
   });
 
   it('deletes a backup file and keeps it in the history as deleted', async () => {
-    const res = await owner.delete(`/api/backups/${plain.id}`);
+    const res = await owner.delete(`/api/backups/${plain.id}?app=${app}`);
     expect(res.status).toBe(200);
     expect(fs.existsSync(plain.location)).toBe(false);
-    expect((await (await owner.get(`/api/backups/${plain.id}`)).json()).status).toBe('deleted');
-    expect((await owner.post(`/api/backups/${plain.id}/restore`, {})).status).toBe(410);
+    expect((await (await owner.get(`/api/backups/${plain.id}`)).json()).backup.status).toBe('deleted');
+    expect((await owner.post(`/api/backups/${plain.id}/restore`, { app })).status).toBe(410);
   });
 });
