@@ -11,7 +11,7 @@ export type Risk = 'read' | 'write' | 'destructive';
 
 /** What an approval binds to, besides the tool and the input: the resource it acts on. */
 export interface ToolTarget {
-  type: 'app' | 'deployment' | 'project' | 'action';
+  type: 'app' | 'deployment' | 'project' | 'action' | 'backup_config';
   /** A name or id as the caller gave it; the gate resolves it to an id when it records the action. */
   ref: string;
 }

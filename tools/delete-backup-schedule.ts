@@ -13,6 +13,7 @@ export const deleteBackupSchedule = defineTool({
   output: z.object({ deletedBackups: z.number().int() }),
   risk: 'destructive',
   hints: { idempotent: false, destructive: true, openWorld: true },
+  target: (input) => ({ type: 'backup_config', ref: input.config }),
   summarize: (input) => `Delete backup configuration ${input.config}${input.deleteBackups ? ' and its backups' : ''}`,
   async execute(input, ctx) {
     const result = await deleteBackupConfig(ctx, ctx.caller, input.config, { deleteBackups: input.deleteBackups });

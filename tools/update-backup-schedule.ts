@@ -20,6 +20,7 @@ export const updateBackupSchedule = defineTool({
   output: z.object({ config: BackupConfig }),
   risk: 'write',
   hints: { idempotent: true, destructive: false, openWorld: false },
+  target: (input) => ({ type: 'backup_config', ref: input.config }),
   summarize: (input) => `Change backup configuration ${input.config}`,
   async execute({ config, ...patch }, ctx) {
     const view = await updateBackupConfig(ctx, ctx.caller, config, patch);

@@ -10,7 +10,7 @@ import { getAppRow } from '../services/apps.ts';
 import { UUID_RE } from '../services/names.ts';
 import { openStorage, type BackupStorage } from './storage.ts';
 import { pickVolume } from './volume.ts';
-import type { CreateBackupConfigInput, UpdateBackupConfigInput } from './schemas.ts';
+import { DestinationInput, type CreateBackupConfigInput, type UpdateBackupConfigInput } from './schemas.ts';
 import { dropSchedule, syncSchedule } from './scheduler.ts';
 
 /** Secrets of one configuration, sealed together in `secret_encrypted`. */
@@ -128,10 +128,12 @@ export async function createBackupConfig(
   return configView(ctx, row, app?.name ?? null);
 }
 
-function splitDestination(input: CreateBackupConfigInput['destination']): {
+function splitDestination(flat: CreateBackupConfigInput['destination']): {
   destination: BackupDestination;
   secrets: ConfigSecrets;
 } {
+  // Checked already; parsing narrows the flat input to its union member (and drops what does not apply).
+  const input = DestinationInput.parse(flat);
   if (input.type === 'local') return { destination: input, secrets: {} };
   const { secretAccessKey, ...destination } = input;
   return { destination, secrets: { s3SecretAccessKey: secretAccessKey } };

@@ -68,6 +68,42 @@ export const DestinationInput = z.discriminatedUnion('type', [
 ]);
 export type DestinationInput = z.infer<typeof DestinationInput>;
 
+const [localDestination, s3Destination] = DestinationInput.options;
+const s3Only = new Set(['bucket', 'prefix', 'endpoint', 'region', 'forcePathStyle', 'accessKeyId', 'secretAccessKey']);
+
+/**
+ * The destination as tool input: one flat object with a `type` enum, because a union becomes
+ * `oneOf`, which Gemini and Groq reject. The values are checked against DestinationInput, so the
+ * rules stay there; the JSON a caller sends is the same either way.
+ */
+export const DestinationFields = z
+  .object({
+    type: z.enum(['local', 's3']).describe('local: a folder on the panel host; s3: S3-compatible storage'),
+    path: localDestination.shape.path.describe('type local only: folder on the panel host; default <DATA_DIR>/backups'),
+    bucket: s3Destination.shape.bucket.optional().describe('type s3 only (required): bucket name'),
+    prefix: s3Destination.shape.prefix.describe('type s3 only: key prefix inside the bucket'),
+    endpoint: s3Destination.shape.endpoint.describe('type s3 only: S3-compatible endpoint (MinIO, R2, …); default AWS'),
+    region: s3Destination.shape.region.describe('type s3 only: region, e.g. eu-west-1'),
+    forcePathStyle: s3Destination.shape.forcePathStyle.describe('type s3 only: path-style URLs (MinIO)'),
+    accessKeyId: s3Destination.shape.accessKeyId.optional().describe('type s3 only (required): access key id'),
+    secretAccessKey: s3Destination.shape.secretAccessKey
+      .optional()
+      .describe('type s3 only (required): secret access key; stored encrypted, never returned'),
+  })
+  .describe('Where the backups go. Set type, then only the fields marked for that type')
+  .superRefine((d, ctx) => {
+    for (const [key, value] of Object.entries(d))
+      if (value !== undefined && d.type === 'local' && s3Only.has(key))
+        ctx.addIssue({ code: 'custom', message: `${key} applies only to an s3 destination`, path: [key] });
+    if (d.type === 's3' && d.path !== undefined)
+      ctx.addIssue({ code: 'custom', message: 'path applies only to a local destination', path: ['path'] });
+    const parsed = DestinationInput.safeParse(d);
+    if (!parsed.success)
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  });
+export type DestinationFields = z.infer<typeof DestinationFields>;
+
 const appRef = z.string().min(1).max(100);
 const volumeName = z
   .string()
@@ -114,7 +150,7 @@ export const CreateBackupConfigInput = z
       .max(500)
       .optional()
       .describe('Database password, if the container does not trust local connections; stored encrypted'),
-    destination: DestinationInput.default({ type: 'local' }),
+    destination: DestinationFields.default({ type: 'local' }),
     schedule: cronSchedule.optional(),
     keepLast: keepLast.optional(),
     keepDays: keepDays.optional(),
@@ -126,8 +162,14 @@ export type CreateBackupConfigInput = z.infer<typeof CreateBackupConfigInput>;
 export const UpdateBackupConfigInput = z
   .object({
     schedule: cronSchedule.nullable().optional().describe('null removes the schedule'),
-    keepLast: keepLast.nullable().optional(),
-    keepDays: keepDays.nullable().optional(),
+    keepLast: keepLast
+      .nullable()
+      .optional()
+      .describe('Retention: keep at least the newest N backups of this configuration; null clears it'),
+    keepDays: keepDays
+      .nullable()
+      .optional()
+      .describe('Retention: keep backups younger than this many days; null clears it'),
     encrypt: z.boolean().optional().describe('Encrypt new artifacts with a key derived from the panel secret key'),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), {
