@@ -12,7 +12,8 @@ import { getBackupConfig } from '../backups/configs.ts';
 import { canonicalJson, inputHash } from './canonical.ts';
 import { SafeInput } from '../validation/safe-text.ts';
 import { decide } from './policy.ts';
-import { collectSecretValues, scrubDeep } from '../crypto/scrub.ts';
+import { cachedSecretValues, scrubDeep } from '../crypto/scrub.ts';
+import { readVersions } from '../services/versions.ts';
 import { roleAtLeast } from '../auth/permissions.ts';
 import { notifyAction, toActionView, type ActionView } from './store.ts';
 
@@ -136,13 +137,15 @@ export async function runTool(
   tool: ToolDefinition,
   input: Record<string, unknown>,
   caller: Caller,
+  /** The 'secrets' counter read in this call, for a read (which cannot move it); else read after the run. */
+  secretsVersion?: number,
 ): Promise<ToolCallResult> {
   try {
     const out = await tool.execute(input as never, { ...ctx, caller });
     if (ctx.env.NODE_ENV !== 'production') assertToolOutput(tool, out.data);
     // Tools never put secrets in their output, but logs can echo them: every surface (chat, MCP,
     // REST) gets the result with known secret values removed.
-    const secrets = await collectSecretValues(ctx);
+    const secrets = await cachedSecretValues(ctx, secretsVersion);
     return { status: 'done', text: scrubDeep(out.text, secrets), data: scrubDeep(out.data, secrets) };
   } catch (err) {
     if (err instanceof ToolOutputMismatch) throw err;
@@ -184,12 +187,13 @@ export async function requestTool(ctx: AppContext, req: ToolRequest): Promise<To
   const target = await resolveTarget(ctx, tool, input);
   if (target && !target.found && tool.risk !== 'read') return missingTarget(tool, target);
   const kind = requesterKind(req.caller, req.via);
-  const { decision, rule } = await decide(ctx, {
-    tool: tool.name,
-    risk: tool.risk,
-    appId: target?.appId ?? null,
-    requesterKind: kind,
-  });
+  // One read for both caches this call checks (policy rules, secret values): a query per call saved.
+  const versions = await readVersions(ctx.db);
+  const { decision, rule } = await decide(
+    ctx,
+    { tool: tool.name, risk: tool.risk, appId: target?.appId ?? null, requesterKind: kind },
+    versions.policies,
+  );
   const auditTarget = target ? { type: target.type, id: target.id } : undefined;
 
   if (decision === 'allow') {
@@ -201,7 +205,8 @@ export async function requestTool(ctx: AppContext, req: ToolRequest): Promise<To
         'Ask an admin, or request it through the chat so an admin can approve it.',
       );
     }
-    const result = await runTool(ctx, tool, input, req.caller);
+    // A write may set secrets while it runs: its output is scrubbed with the list read after it.
+    const result = await runTool(ctx, tool, input, req.caller, tool.risk === 'read' ? versions.secrets : undefined);
     if (tool.risk !== 'read') {
       await writeAudit(ctx.db, req.caller, {
         action: `tool.${tool.name}`,

@@ -4,6 +4,8 @@ import { approvalPolicies, type ApprovalPolicy } from '../db/schema/approval-pol
 import type { Risk } from '../../tools/define.ts';
 import { audited, type Caller } from '../audit.ts';
 import { DomainError } from '../errors.ts';
+import type { Database } from '../db/client.ts';
+import { bumpVersion, readVersion } from '../services/versions.ts';
 
 export type Decision = 'allow' | 'ask' | 'deny';
 
@@ -27,15 +29,30 @@ function matches(p: ApprovalPolicy, q: PolicyQuery): boolean {
   );
 }
 
+// Rules change rarely and are read on every tool call: kept per database handle, reloaded when
+// the shared 'policies' version moves (any process bumps it with the change).
+const ruleCache = new WeakMap<Database, { version: number; rules: readonly ApprovalPolicy[] }>();
+
+async function currentRules(db: Database, knownVersion?: number): Promise<readonly ApprovalPolicy[]> {
+  const version = knownVersion ?? (await readVersion(db, 'policies'));
+  const cached = ruleCache.get(db);
+  if (cached?.version === version) return cached.rules;
+  const rules = await db.select().from(approvalPolicies);
+  ruleCache.set(db, { version, rules });
+  return rules;
+}
+
 /**
  * The most specific matching rule decides; among equals, the most cautious (deny > ask > allow).
  * Without a rule: reads run; a person's own write runs; an agent's write or destructive call asks.
+ * `policiesVersion`: the 'policies' counter when the caller already read it in this request.
  */
 export async function decide(
   ctx: AppContext,
   q: PolicyQuery,
+  policiesVersion?: number,
 ): Promise<{ decision: Decision; rule: ApprovalPolicy | null }> {
-  const rules = (await ctx.db.select().from(approvalPolicies)).filter((p) => matches(p, q));
+  const rules = (await currentRules(ctx.db, policiesVersion)).filter((p) => matches(p, q));
   const caution: Record<Decision, number> = { allow: 0, ask: 1, deny: 2 };
   rules.sort((a, b) => specificity(b) - specificity(a) || caution[b.decision] - caution[a.decision]);
   const rule = rules[0] ?? null;
@@ -66,11 +83,14 @@ export async function createPolicy(
     caller,
     { action: 'policy.create', input, targetOf: (p: ApprovalPolicy) => ({ type: 'policy', id: p.id }) },
     async () => {
-      const [row] = await ctx.db
-        .insert(approvalPolicies)
-        .values({ ...input, note: input.note ?? '', createdBy: label })
-        .returning();
-      return row!;
+      return ctx.db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(approvalPolicies)
+          .values({ ...input, note: input.note ?? '', createdBy: label })
+          .returning();
+        await bumpVersion(tx, 'policies');
+        return row!;
+      });
     },
   );
 }
@@ -79,6 +99,9 @@ export async function deletePolicy(ctx: AppContext, caller: Caller, id: string):
   const [row] = await ctx.db.select().from(approvalPolicies).where(eq(approvalPolicies.id, id));
   if (!row) throw new DomainError('not_found', `No policy rule with id ${id}.`);
   await audited(ctx.db, caller, { action: 'policy.delete', target: { type: 'policy', id } }, async () => {
-    await ctx.db.delete(approvalPolicies).where(eq(approvalPolicies.id, id));
+    await ctx.db.transaction(async (tx) => {
+      await tx.delete(approvalPolicies).where(eq(approvalPolicies.id, id));
+      await bumpVersion(tx, 'policies');
+    });
   });
 }

@@ -41,8 +41,12 @@ export async function collectSecretValues(ctx: AppContext): Promise<string[]> {
   return [...(await cachedSecretValues(ctx))];
 }
 
-async function cachedSecretValues(ctx: AppContext): Promise<readonly string[]> {
-  const version = await readVersion(ctx.db, 'secrets');
+/**
+ * The shared list itself (read-only), for a caller that already read the 'secrets' version in the
+ * same request (the gate reads all counters at once): saves a query per tool call.
+ */
+export async function cachedSecretValues(ctx: AppContext, knownVersion?: number): Promise<readonly string[]> {
+  const version = knownVersion ?? (await readVersion(ctx.db, 'secrets'));
   const cached = caches.get(ctx.events);
   if (cached?.version === version) {
     if (cached.env !== ctx.env) caches.set(ctx.events, withEnv(cached.stored, version, ctx.env));

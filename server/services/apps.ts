@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import { apps, type AppRow, type AppSource } from '../db/schema/apps.ts';
 import { projects } from '../db/schema/projects.ts';
@@ -38,14 +38,27 @@ function storedSource(source: CreateApp['source']): { source: AppSource; deployK
   return { source };
 }
 
-export async function listApps(ctx: AppContext, filter: { project?: string } = {}): Promise<AppView[]> {
+/**
+ * Apps by name, at most `limit` of them after `afterName` (keyset on the unique name, so the cost
+ * is one page's, however many apps there are).
+ */
+export async function listApps(
+  ctx: AppContext,
+  filter: { project?: string; limit?: number; afterName?: string } = {},
+): Promise<AppView[]> {
   const project = filter.project ? await getProject(ctx.db, filter.project) : undefined;
-  const rows = await ctx.db
+  const query = ctx.db
     .select({ app: apps, projectName: projects.name })
     .from(apps)
     .innerJoin(projects, eq(projects.id, apps.projectId))
-    .where(project ? eq(apps.projectId, project.id) : undefined)
+    .where(
+      and(
+        project ? eq(apps.projectId, project.id) : undefined,
+        filter.afterName !== undefined ? gt(apps.name, filter.afterName) : undefined,
+      ),
+    )
     .orderBy(asc(apps.name));
+  const rows = await (filter.limit !== undefined ? query.limit(filter.limit) : query);
   return rows.map((r) => toView(r.app, r.projectName));
 }
 
