@@ -465,8 +465,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List the apps in the panel (optionally of one project) with their source, port and whether they have a live deployment.
-         * @description List the apps in the panel (optionally of one project) with their source, port and whether they have a live deployment. Use it to find an app's exact name before other tools; use get_app for one app's details and live state.
+         * List the apps in the panel (optionally of one project) by name, a page at a time, with their source, port and whether they have a live deployment.
+         * @description List the apps in the panel (optionally of one project) by name, a page at a time, with their source, port and whether they have a live deployment. Use it to find an app's exact name before other tools; use get_app for one app's details and live state. When nextCursor is not null, call again with it as cursor for the next page.
          *
          *     Served by the tool `list_apps` (risk: read) through the approval gate.
          */
@@ -4233,6 +4233,10 @@ export interface operations {
     getApiApps: {
         parameters: {
             query?: {
+                /** @description The previous page's nextCursor, to get the page after it; omit for the first page */
+                cursor?: string;
+                /** @description How many to return; default 50, at most 200 */
+                limit?: number;
                 /** @description Only apps of this project (name or id); default: all projects */
                 project?: string;
             };
@@ -4251,6 +4255,8 @@ export interface operations {
                     "application/json": {
                         /** @description Sorted by name */
                         apps: components["schemas"]["App"][];
+                        /** @description Pass as cursor to get the next page; null when this is the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
