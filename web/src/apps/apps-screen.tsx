@@ -20,7 +20,7 @@ function AppState({ name }: { name: string }) {
 }
 
 export function AppsScreen() {
-  const { data, error, loading, reload } = useApi<GetBody<'/api/apps'>>('/api/apps');
+  const { data, error, loading, reload } = useApi<GetBody<'/api/apps'>>('/api/apps?limit=200');
   return (
     <div className="page">
       <header className="page-head">
@@ -50,6 +50,9 @@ export function AppsScreen() {
               </Link>
             </li>
           ))}
+          {data.nextCursor && (
+            <li className="muted small">Showing the first {data.apps.length} apps; ask the assistant for the rest.</li>
+          )}
         </ul>
       )}
     </div>
