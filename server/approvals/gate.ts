@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import { actions } from '../db/schema/actions.ts';
 import { DomainError, type DomainErrorKind } from '../errors.ts';
@@ -70,9 +71,8 @@ export async function resolveTarget(
   if (!target) return null;
   if (target.type === 'app') {
     const app = await findAppRow(ctx, target.ref);
-    return app
-      ? { type: 'app', id: app.id, name: app.name, appId: app.id, found: true }
-      : { type: 'app', id: target.ref, name: target.ref, appId: null, found: false };
+    if (app) return { type: 'app', id: app.id, name: app.name, appId: app.id, found: true };
+    return { type: 'app', id: target.ref, name: target.ref, appId: null, found: await isAppPlanned(ctx, target.ref) };
   }
   if (target.type === 'deployment') {
     const d = await getDeployment(ctx, target.ref).catch(() => null);
@@ -84,6 +84,25 @@ export async function resolveTarget(
     return { type: 'backup_config', id: target.ref, appId: config?.appId ?? null, found: Boolean(config) };
   }
   return { type: target.type, id: target.ref, appId: null, found: true };
+}
+
+/**
+ * An app whose creation waits for a person (a plan: create, set env, deploy) is a target too: each
+ * later step waits for its own approval, and fails when it runs if the app never came.
+ */
+async function isAppPlanned(ctx: AppContext, name: string): Promise<boolean> {
+  const [row] = await ctx.db
+    .select({ id: actions.id })
+    .from(actions)
+    .where(
+      and(
+        eq(actions.tool, 'create_app'),
+        inArray(actions.status, ['pending', 'approved', 'running']),
+        sql`${actions.inputRedacted}->>'name' = ${name}`,
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
 }
 
 export interface ResolvedTarget {
