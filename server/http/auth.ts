@@ -5,6 +5,7 @@ import { ApiError } from '../errors.ts';
 import { effectiveScopes, hasScope, scopesOfRole, type Actor, type Scope } from '../auth/permissions.ts';
 import { findActiveSession } from '../services/sessions.ts';
 import { findActiveToken } from '../services/api-tokens.ts';
+import { readVersions } from '../services/versions.ts';
 import { safeEqual } from '../auth/random.ts';
 import type { Caller } from '../audit.ts';
 import type { AppEnv } from './types.ts';
@@ -36,10 +37,16 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     c.set('actor', null);
     c.set('sessionId', null);
     c.set('csrfToken', null);
+    c.set('versions', null);
     const authz = c.req.header('authorization');
+    const cookie = authz ? undefined : getCookie(c, SESSION_COOKIE);
+    // Every counter in one read: the credential cache checks 'auth', and a tool call behind this
+    // request checks 'policies' and 'secrets' with the same snapshot instead of a query each.
+    const versions = authz || cookie ? await readVersions(db) : null;
+    c.set('versions', versions);
     if (authz) {
       const match = /^Bearer\s+(\S+)$/i.exec(authz);
-      const found = match ? await findActiveToken(db, match[1]!) : undefined;
+      const found = match ? await findActiveToken(db, match[1]!, versions!.auth) : undefined;
       if (!found)
         throw new ApiError(
           'auth:invalid_token',
@@ -59,9 +66,8 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
       });
       return next();
     }
-    const cookie = getCookie(c, SESSION_COOKIE);
     if (cookie) {
-      const found = await findActiveSession(db, cookie);
+      const found = await findActiveSession(db, cookie, versions!.auth);
       if (found) {
         const { session, user } = found;
         if (UNSAFE.has(c.req.method)) {

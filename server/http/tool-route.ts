@@ -181,7 +181,14 @@ export function addToolRoute(router: OpenAPIHono<AppEnv>, route: ToolRoute): voi
   const honoPath = route.path.replaceAll(/\{(\w+)\}/g, ':$1');
   router.on(route.method.toUpperCase(), honoPath, requireScope(tool.risk === 'read' ? 'read' : 'write'), async (c) => {
     const input = await readToolInput(c, tool, route);
-    const result = await requestTool(c.get('ctx'), { tool: tool.name, input, caller: callerOf(c), via: 'api' });
+    const versions = c.get('versions') ?? undefined;
+    const result = await requestTool(c.get('ctx'), {
+      tool: tool.name,
+      input,
+      caller: callerOf(c),
+      via: 'api',
+      versions,
+    });
     return toolResponse(c, result, route.status);
   });
 }

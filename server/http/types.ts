@@ -2,6 +2,7 @@ import type { Logger } from '../logger.ts';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../auth/permissions.ts';
 import type { Caller } from '../audit.ts';
+import type { VersionKey } from '../services/versions.ts';
 
 export type AppEnv = {
   Variables: {
@@ -13,6 +14,8 @@ export type AppEnv = {
     requestId: string;
     log: Logger;
     clientIp: string;
+    /** The shared cache counters, read once when the request carried credentials. */
+    versions: Record<VersionKey, number> | null;
   };
 };
 

@@ -125,7 +125,7 @@ function assertMayApproveFromClient(actor: Actor, owner: User): void {
  * Looked up on every request. Cached by token hash behind the shared 'auth' version, which
  * revocation bumps, so a revoked token is refused on the next request in every process.
  */
-export async function findActiveToken(db: Database, token: string) {
+export async function findActiveToken(db: Database, token: string, authVersion?: number) {
   if (!token.startsWith(TOKEN_PREFIX)) return undefined;
   const row = await cachedAuth(
     db,
@@ -145,6 +145,7 @@ export async function findActiveToken(db: Database, token: string) {
       return found;
     },
     (found) => found.token.expiresAt,
+    authVersion,
   );
   if (row) noteTokenUse(db, row.token.id);
   return row;

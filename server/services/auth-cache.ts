@@ -46,9 +46,11 @@ export async function cachedAuth<T>(
   key: string,
   load: () => Promise<T | undefined>,
   expiresAt: (value: T) => Date | null,
+  /** The 'auth' counter when the caller already read it for this request. */
+  knownVersion?: number,
 ): Promise<T | undefined> {
   const cache = cacheOf(db);
-  const version = await readVersion(db, 'auth');
+  const version = knownVersion ?? (await readVersion(db, 'auth'));
   if (version !== cache.version) {
     cache.entries.clear();
     cache.version = version;

@@ -38,7 +38,7 @@ export async function createSession(
  * Looked up on every request. Cached by cookie hash behind the shared 'auth' version, which
  * logout and user changes bump; expiry is checked against the cached expiresAt.
  */
-export async function findActiveSession(db: Database, token: string) {
+export async function findActiveSession(db: Database, token: string, authVersion?: number) {
   const hash = sha256(token);
   return cachedAuth(
     db,
@@ -52,6 +52,7 @@ export async function findActiveSession(db: Database, token: string) {
       return row;
     },
     (row) => row.session.expiresAt,
+    authVersion,
   );
 }
 
