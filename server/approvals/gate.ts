@@ -14,7 +14,7 @@ import { canonicalJson, inputHash } from './canonical.ts';
 import { SafeInput } from '../validation/safe-text.ts';
 import { decide } from './policy.ts';
 import { cachedSecretValues, scrubDeep } from '../crypto/scrub.ts';
-import { readVersions } from '../services/versions.ts';
+import { readVersions, type VersionKey } from '../services/versions.ts';
 import { roleAtLeast } from '../auth/permissions.ts';
 import { notifyAction, toActionView, type ActionView } from './store.ts';
 
@@ -32,6 +32,8 @@ export interface ToolRequest {
   caller: Caller;
   via: RequestedVia;
   origin?: Record<string, string>;
+  /** The cache counters the surface read at the start of this request (REST does, with auth). */
+  versions?: Record<VersionKey, number>;
 }
 
 /** Chat and MCP callers are agents acting for a person, whoever is signed in behind them. */
@@ -207,7 +209,7 @@ export async function requestTool(ctx: AppContext, req: ToolRequest): Promise<To
   if (target && !target.found && tool.risk !== 'read') return missingTarget(tool, target);
   const kind = requesterKind(req.caller, req.via);
   // One read for both caches this call checks (policy rules, secret values): a query per call saved.
-  const versions = await readVersions(ctx.db);
+  const versions = req.versions ?? (await readVersions(ctx.db));
   const { decision, rule } = await decide(
     ctx,
     { tool: tool.name, risk: tool.risk, appId: target?.appId ?? null, requesterKind: kind },
