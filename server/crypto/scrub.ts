@@ -115,8 +115,46 @@ export function secretList(values: Iterable<string | null | undefined>): string[
 
 export function scrubText(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  for (const secret of secretsIn(text, secrets)) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   return out;
+}
+
+/** Below this many secrets, a search per secret is cheaper than indexing them. */
+const INDEX_FROM = 16;
+/** Secrets by their first MIN_SECRET_LENGTH characters, per list (the cached list is shared, so built once). */
+const prefixIndexes = new WeakMap<readonly string[], Map<string, string[]>>();
+
+function prefixIndex(secrets: readonly string[]): Map<string, string[]> {
+  let index = prefixIndexes.get(secrets);
+  if (!index) {
+    index = new Map();
+    for (const secret of secrets) {
+      const key = secret.slice(0, MIN_SECRET_LENGTH);
+      const list = index.get(key);
+      if (list) list.push(secret);
+      else index.set(key, [secret]);
+    }
+    prefixIndexes.set(secrets, index);
+  }
+  return index;
+}
+
+/**
+ * The secrets that occur in `text`, in the list's order (longest first). With thousands of secrets
+ * and many short strings (a tool's output), one pass over the text's positions replaces a search of
+ * every string for every secret: the cost follows the text's length, not the number of secrets.
+ */
+function secretsIn(text: string, secrets: readonly string[]): readonly string[] {
+  if (secrets.length < INDEX_FROM) return secrets;
+  if (text.length < MIN_SECRET_LENGTH) return [];
+  const index = prefixIndex(secrets);
+  let found: Set<string> | undefined;
+  for (let i = 0; i + MIN_SECRET_LENGTH <= text.length; i++) {
+    const candidates = index.get(text.slice(i, i + MIN_SECRET_LENGTH));
+    if (!candidates) continue;
+    for (const secret of candidates) if (text.startsWith(secret, i)) (found ??= new Set()).add(secret);
+  }
+  return found ? secrets.filter((s) => found.has(s)) : [];
 }
 
 /** Every string at any depth; binary data and other objects are left as they are. */
