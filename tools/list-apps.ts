@@ -17,7 +17,7 @@ export const listApps = defineTool({
       .max(100)
       .optional()
       .describe('Only apps of this project (name or id); default: all projects'),
-    ...pageInput,
+    ...pageInput(),
   }),
   risk: 'read',
   hints: { idempotent: true, destructive: false, openWorld: false },

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPanel, setupOwner, type Client, type TestPanel } from '../server/test/harness.ts';
 import { requestTool, type ToolCallResult } from '../server/approvals/gate.ts';
-import { createApp } from '../server/services/apps.ts';
+import { createApp, getAppRow } from '../server/services/apps.ts';
+import { deployments } from '../server/db/schema/deployments.ts';
+import { settingsOf } from '../server/services/deployments.ts';
 import { SCOPES } from '../server/auth/permissions.ts';
 import type { Caller } from '../server/audit.ts';
 
@@ -83,5 +85,47 @@ describe('list_apps pages', () => {
     ).json()) as Page;
     expect([...first.apps, ...rest.apps].map((a) => a.name)).toEqual(NAMES);
     expect(rest.nextCursor).toBeNull();
+  });
+});
+
+describe('list_deployments pages', () => {
+  it('pages 25 deployments newest first by number, each once, and says how to get older ones', async () => {
+    const app = await getAppRow(panel.ctx, NAMES[0]!);
+    await panel.ctx.db.insert(deployments).values(
+      Array.from({ length: 25 }, (_, i) => ({
+        appId: app.id,
+        number: i + 1,
+        status: 'failed' as const,
+        settings: settingsOf(app),
+        createdBy: 'test',
+      })),
+    );
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    const sizes: number[] = [];
+    do {
+      const result = await requestTool(panel.ctx, {
+        tool: 'list_deployments',
+        input: { app: app.name, ...(cursor ? { cursor } : {}) },
+        caller,
+        via: 'api',
+      });
+      if (result.status !== 'done') throw new Error(result.text);
+      const data = result.data as { deployments: { number: number }[]; nextCursor: string | null };
+      if (data.nextCursor) expect(result.text).toContain(`cursor "${data.nextCursor}"`);
+      sizes.push(data.deployments.length);
+      seen.push(...data.deployments.map((d) => d.number));
+      cursor = data.nextCursor ?? undefined;
+    } while (cursor && sizes.length < 10);
+    expect(sizes).toEqual([10, 10, 5]);
+    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => 25 - i));
+    const forged = Buffer.from(JSON.stringify({ number: 'x' })).toString('base64url');
+    const bad = await requestTool(panel.ctx, {
+      tool: 'list_deployments',
+      input: { app: app.name, cursor: forged },
+      caller,
+      via: 'api',
+    });
+    expect(bad).toMatchObject({ status: 'failed', code: 'invalid' });
   });
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, max, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, max, ne, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import {
   deployments,
@@ -154,13 +154,15 @@ export async function rollbackApp(
 export async function listDeployments(
   ctx: AppContext,
   appRef: string,
-  opts: { limit?: number } = {},
+  opts: { limit?: number; beforeNumber?: number } = {},
 ): Promise<Deployment[]> {
   const app = await getAppRow(ctx, appRef);
+  // Keyset on the app's deployment number: a page costs the same however long the history is.
+  const before = opts.beforeNumber !== undefined ? lt(deployments.number, opts.beforeNumber) : undefined;
   return ctx.db
     .select()
     .from(deployments)
-    .where(eq(deployments.appId, app.id))
+    .where(and(eq(deployments.appId, app.id), before))
     .orderBy(desc(deployments.number))
     .limit(opts.limit ?? 50);
 }

@@ -9,21 +9,22 @@ import { DomainError } from '../../server/errors.ts';
 export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 200;
 
-export const pageInput = {
+/** `limit` and `cursor` input fields; `size` is the default page (a list whose rows are long may want fewer). */
+export const pageInput = (size = DEFAULT_PAGE) => ({
   limit: z
     .number()
     .int()
     .min(1)
     .max(MAX_PAGE)
     .optional()
-    .describe(`How many to return; default ${DEFAULT_PAGE}, at most ${MAX_PAGE}`),
+    .describe(`How many to return; default ${size}, at most ${MAX_PAGE}`),
   cursor: z
     .string()
     .min(1)
     .max(500)
     .optional()
     .describe("The previous page's nextCursor, to get the page after it; omit for the first page"),
-};
+});
 
 export const nextCursorOutput = z
   .string()
@@ -46,14 +47,23 @@ export function decodeCursor<K extends string>(cursor: string, keys: readonly K[
     parsed !== null &&
     typeof parsed === 'object' &&
     keys.every((k) => typeof (parsed as Record<string, unknown>)[k] === 'string');
-  if (!ok)
-    throw new DomainError(
-      'invalid',
-      'The cursor is not one this list returned.',
-      'Pass the nextCursor of the previous page exactly, or omit cursor to start from the first page.',
-    );
+  if (!ok) throw badCursor();
   return parsed as Record<K, string>;
 }
+
+/** A cursor whose key is a whole number (a deployment's number). */
+export function decodeNumberCursor(cursor: string, key: string): number {
+  const n = Number(decodeCursor(cursor, [key])[key]);
+  if (!Number.isSafeInteger(n)) throw badCursor();
+  return n;
+}
+
+const badCursor = () =>
+  new DomainError(
+    'invalid',
+    'The cursor is not one this list returned.',
+    'Pass the nextCursor of the previous page exactly, or omit cursor to start from the first page.',
+  );
 
 /** Rows fetched one past the page tell whether another page follows, without a count query. */
 export function splitPage<T>(rows: T[], limit: number): { page: T[]; more: boolean } {
