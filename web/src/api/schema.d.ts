@@ -578,7 +578,7 @@ export interface paths {
         };
         /**
          * List an app's deployments, newest first: number, status (queued, building, starting, running, failed, cancelled, superseded, rolled_back), id and time.
-         * @description List an app's deployments, newest first: number, status (queued, building, starting, running, failed, cancelled, superseded, rolled_back), id and time. Use it to find a deployment id for get_deployment, get_build_logs or rollback_app.
+         * @description List an app's deployments, newest first: number, status (queued, building, starting, running, failed, cancelled, superseded, rolled_back), id and time. Use it to find a deployment id for get_deployment, get_build_logs or rollback_app. When nextCursor is not null, call again with it as cursor for older ones.
          *
          *     Served by the tool `list_deployments` (risk: read) through the approval gate.
          */
@@ -5349,7 +5349,9 @@ export interface operations {
     getApiAppsAppDeployments: {
         parameters: {
             query?: {
-                /** @description How many to return, newest first; default 10 */
+                /** @description The previous page's nextCursor, to get the page after it; omit for the first page */
+                cursor?: string;
+                /** @description How many to return; default 10, at most 200 */
                 limit?: number;
             };
             header?: never;
@@ -5377,6 +5379,8 @@ export interface operations {
                         currentDeploymentId: string | null;
                         /** @description Newest first */
                         deployments: components["schemas"]["Deployment"][];
+                        /** @description Pass as cursor to get the next page; null when this is the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
