@@ -34,7 +34,7 @@ const NewTokenInput = z
       .boolean()
       .optional()
       .describe(
-        'agent tokens over MCP: approve only in the panel (default true); false lets a trusted MCP client ask the person directly (elicitation)',
+        'agent tokens over MCP: approve only in the panel (default true); false lets a trusted MCP client ask the person directly (elicitation), and needs an admin or owner with the approve scope',
       ),
   })
   .openapi('NewToken');
