@@ -76,7 +76,7 @@ const s3Only = new Set(['bucket', 'prefix', 'endpoint', 'region', 'forcePathStyl
  * `oneOf`, which Gemini and Groq reject. The fields are DestinationInput's own, so the rules stay
  * there; the JSON a caller sends is the same either way.
  */
-export const DestinationFields = z
+const DestinationFields = z
   .object({
     type: z.enum(['local', 's3']).describe('local: a folder on the panel host; s3: S3-compatible storage'),
     path: localDestination.shape.path.describe('type local only: folder on the panel host; default <DATA_DIR>/backups'),
@@ -103,7 +103,6 @@ export const DestinationFields = z
         if (d[key] === undefined)
           ctx.addIssue({ code: 'custom', message: `${key} is required for an s3 destination`, path: [key] });
   });
-export type DestinationFields = z.infer<typeof DestinationFields>;
 
 const appRef = z.string().min(1).max(100);
 const volumeName = z
