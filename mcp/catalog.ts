@@ -63,7 +63,7 @@ export function inPreset(tool: PanelTool, preset: Preset): boolean {
 
 /** Tools this caller may see on this connection: in the preset, and within the token's scopes. */
 export function visibleTools(actor: Actor, preset: Preset): PanelTool[] {
-  return tools.filter((t) => inPreset(t, preset) && hasScope(actor, scopeFor(t.risk)));
+  return tools.filter((t) => !t.peopleOnly && inPreset(t, preset) && hasScope(actor, scopeFor(t.risk)));
 }
 
 /** The registry is fixed at start-up, so each tool is converted once. */

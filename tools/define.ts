@@ -55,6 +55,11 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z
   output: O;
   risk: Risk;
   hints: ToolHints;
+  /**
+   * Takes a credential a model must never see (a private key): only a person calls it, in the
+   * panel or with a human token. The chat and MCP do not offer it and the gate refuses agents.
+   */
+  peopleOnly?: boolean;
   /** The resource this call acts on (for approvals and per-app policy). */
   target?: (input: z.infer<I>) => ToolTarget | undefined;
   /** A one-line human summary of the request, for approval cards ("Deploy app api"). */

@@ -22,6 +22,7 @@ export const setDeployKey = defineTool({
     "Store the SSH deploy key an app's git source is fetched with (a private repository over an ssh URL). The key is stored encrypted and never returned by any tool; the result gives its SHA256 fingerprint to match with the public key on the git host. Only use a key the user gave you; never invent one. It applies on the next deployment. Requires human approval; returns a pending action until a person approves it.",
   input: z.object({ app: appRef, privateKey: PrivateKey }),
   risk: 'write',
+  peopleOnly: true,
   // Replaces a key nobody can read back.
   hints: { idempotent: true, destructive: true, openWorld: false },
   output: z.object({

@@ -204,6 +204,13 @@ export async function requestTool(ctx: AppContext, req: ToolRequest): Promise<To
       `${tool.name} needs the "${needed}" permission, which this caller does not have.`,
     );
   }
+  if (tool.peopleOnly && requesterKind(req.caller, req.via) === 'agent') {
+    throw new DomainError(
+      'forbidden',
+      `${tool.name} takes a credential that must never pass through an assistant, so only a person can call it.`,
+      'Do it in the panel (the app page) or with a human API token.',
+    );
+  }
   const input = parseInput(tool, req.input);
   const target = await resolveTarget(ctx, tool, input);
   if (target && !target.found && tool.risk !== 'read') return missingTarget(tool, target);

@@ -108,6 +108,7 @@ export function createChatTools(session: ChatToolSession): { tools: ToolSet; too
 
   const tools: Record<string, Tool> = {};
   for (const def of registry) {
+    if (def.peopleOnly) continue;
     const runRead = async (input: unknown, { toolCallId }: { toolCallId: string }): Promise<ChatToolOutput> => {
       try {
         return toOutput(

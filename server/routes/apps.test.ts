@@ -7,6 +7,8 @@ import { eq } from 'drizzle-orm';
 import { apps } from '../db/schema/apps.ts';
 import { collectSecretValues, scrubLines } from '../crypto/scrub.ts';
 import { readDeployKey } from '../services/apps.ts';
+import { requestTool } from '../approvals/gate.ts';
+import { scopesOfRole } from '../auth/permissions.ts';
 import { Client, createTestPanel, createToken, setupOwner, userWithRole, type TestPanel } from '../test/harness.ts';
 import { BUSYBOX, cleanupEngine, deployAndWait, httpGetApp } from '../test/deploy-helpers.ts';
 
@@ -164,14 +166,34 @@ describe('apps and projects', () => {
     );
     expect(echoed.map((l) => l.text)).toEqual(body.map(() => '+ echo [redacted]'));
 
-    // An agent's request waits for a person, and the stored action shows no key.
+    // A private key never passes through an assistant: agents are refused on every surface, and
+    // nothing is stored for a person to approve.
     const agent = Client.withToken(panel, await createToken(owner, { kind: 'agent', scopes: ['read', 'write'] }));
-    const pending = await agent.put('/api/apps/private/deploy-key', { privateKey });
-    expect(pending.status).toBe(202);
-    const { action } = await pending.json();
-    const shown = await (await owner.get(`/api/actions/${action.id}`)).text();
-    expect(leaks(shown)).toBe(false);
-    expect(JSON.parse(shown).input.privateKey).toBe('[redacted]');
+    const refused = await agent.put('/api/apps/private/deploy-key', { privateKey });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.message).toMatch(/only a person can call it/);
+    const { user } = await (await owner.get('/api/auth/me')).json();
+    const ownerCaller = {
+      actor: {
+        type: 'user',
+        userId: user.id,
+        email: user.email,
+        role: 'owner',
+        via: 'session',
+        scopes: scopesOfRole('owner'),
+      },
+    } as const;
+    for (const via of ['chat', 'mcp'] as const) {
+      await expect(
+        requestTool(panel.ctx, {
+          tool: 'set_deploy_key',
+          input: { app: 'private', privateKey },
+          caller: ownerCaller,
+          via,
+        }),
+      ).rejects.toThrow(/only a person can call it/);
+    }
+    expect((await (await owner.get('/api/actions')).json()).actions).toHaveLength(0);
 
     const removed = await owner.delete('/api/apps/private/deploy-key');
     expect(await removed.json()).toEqual({ app: 'private', hasDeployKey: false, removed: true });
