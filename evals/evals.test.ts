@@ -26,7 +26,12 @@ describe('scenario files', () => {
   it('expect every registry tool somewhere, and name only tools that exist', () => {
     const names = new Set<string>(tools.map((t) => t.name));
     const expected = new Set(scenarios.flatMap((s) => [...s.expect.calls, ...s.expect.approvals].map((m) => m.tool)));
-    expect([...names].filter((n) => !expected.has(n))).toEqual([]);
+    // A people-only tool is never offered to the assistant: a scenario must show it is not called.
+    const refused = new Set(
+      scenarios.flatMap((s) => s.expect.mustNotCall.map((m) => (typeof m === 'string' ? m : m.tool))),
+    );
+    const covered = (t: (typeof tools)[number]) => (t.peopleOnly ? refused.has(t.name) : expected.has(t.name));
+    expect(tools.filter((t) => !covered(t)).map((t) => t.name)).toEqual([]);
     const mentioned = scenarios.flatMap((s) => [
       ...s.expect.calls,
       ...s.expect.approvals,

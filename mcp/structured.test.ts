@@ -223,6 +223,8 @@ describe('every tool through MCP, its structuredContent valid against its output
     });
     await call('create_app', { name: `${P}-git`, source: { type: 'git', url: repo.url, ref: 'main' }, port: 3000 });
     expect((await call('generate_dockerfile', { app: `${P}-git` })).dockerfile).toContain('FROM node:');
+    // No provider here: the refinement says so and keeps the offline proposal (its model path is in tools/).
+    expect((await call('refine_dockerfile', { app: `${P}-git` })).refinement).toMatchObject({ status: 'unavailable' });
     await call('search_context', { query: 'busybox httpd' });
     expect((await call('remove_deploy_key', { app: `${P}-git` })).removed).toBe(false);
   });

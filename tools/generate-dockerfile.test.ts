@@ -9,6 +9,7 @@ import { withAiModels } from '../server/ai/model.ts';
 import { failingModel, promptText, scriptedModel } from '../server/ai/test-helpers.ts';
 import type { ToolContext } from './define.ts';
 import { generateDockerfile } from './generate-dockerfile.ts';
+import { refineDockerfile } from './refine-dockerfile.ts';
 
 /**
  * generate_dockerfile's optional refinement: a scripted model (no cloud API here) proposes a
@@ -23,8 +24,10 @@ let panel: TestPanel;
 let ctx: ToolContext;
 
 async function run(input: Record<string, unknown>, on: ToolContext = ctx) {
-  const out = await generateDockerfile.execute(generateDockerfile.input.parse(input), on);
-  generateDockerfile.output!.parse(out.data);
+  const { refine, ...rest } = input;
+  const tool = refine ? refineDockerfile : generateDockerfile;
+  const out = await tool.execute(tool.input.parse(rest), on);
+  tool.output.parse(out.data);
   return out;
 }
 
@@ -42,7 +45,7 @@ afterAll(async () => {
   }
 });
 
-describe('generate_dockerfile refinement', () => {
+describe('refine_dockerfile (generate_dockerfile stays offline)', () => {
   it('stays offline by default: no model is asked even when one is configured', async () => {
     const model = scriptedModel(`\`\`\`dockerfile\n${REFINED}\`\`\``);
     const out = await run({ app: 'gd-site', port: 8080 }, withAiModels(ctx, { models: { gemini: model } }));

@@ -40,6 +40,7 @@ import { createBackupSchedule } from './create-backup-schedule.ts';
 import { updateBackupSchedule } from './update-backup-schedule.ts';
 import { deleteBackupSchedule } from './delete-backup-schedule.ts';
 import { generateDockerfile } from './generate-dockerfile.ts';
+import { refineDockerfile } from './refine-dockerfile.ts';
 import { getAction } from './get-action.ts';
 import { listPendingActions } from './list-pending-actions.ts';
 import { waitForAction } from './wait-for-action.ts';
@@ -89,6 +90,7 @@ export const tools = [
   updateBackupSchedule,
   deleteBackupSchedule,
   generateDockerfile,
+  refineDockerfile,
   getAction,
   listPendingActions,
   waitForAction,

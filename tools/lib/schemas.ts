@@ -277,10 +277,11 @@ export const Action = z
   })
   .describe('A write waiting for, or past, a person’s approval');
 
-/** `{ deployment, notice? }`: what deploy_app and rollback_app return. */
-export const QueuedDeployment = z
-  .object({
-    deployment: Deployment,
-    notice: z.string().optional().describe('Something to tell the user, e.g. another deployment is in progress'),
-  })
-  .meta({ id: 'QueuedDeployment' });
+/**
+ * `{ deployment, notice? }`: what deploy_app and rollback_app return. Not a named component: a
+ * tool's whole output stays an inline object (MCP wants `type: "object"` at the top).
+ */
+export const QueuedDeployment = z.object({
+  deployment: Deployment,
+  notice: z.string().optional().describe('Something to tell the user, e.g. another deployment is in progress'),
+});

@@ -4134,11 +4134,6 @@ export interface components {
                 lastMinute: number;
             };
         };
-        QueuedDeployment: {
-            deployment: components["schemas"]["Deployment"];
-            /** @description Something to tell the user, e.g. another deployment is in progress */
-            notice?: string;
-        };
         Readiness: {
             checks: {
                 database: {
@@ -5044,7 +5039,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QueuedDeployment"] | components["schemas"]["PendingAction"];
+                    "application/json": {
+                        deployment: components["schemas"]["Deployment"];
+                        /** @description Something to tell the user, e.g. another deployment is in progress */
+                        notice?: string;
+                    } | components["schemas"]["PendingAction"];
                 };
             };
             /** @description Malformed request (for example, invalid JSON) */
@@ -6518,7 +6517,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QueuedDeployment"] | components["schemas"]["PendingAction"];
+                    "application/json": {
+                        deployment: components["schemas"]["Deployment"];
+                        /** @description Something to tell the user, e.g. another deployment is in progress */
+                        notice?: string;
+                    } | components["schemas"]["PendingAction"];
                 };
             };
             /** @description Malformed request (for example, invalid JSON) */
@@ -7720,30 +7723,36 @@ export interface operations {
                     /** @description postgres/mysql: database name; default from the container (POSTGRES_DB, MYSQL_DATABASE) */
                     database?: string;
                     /**
+                     * @description Where the backups go. Set type, then only the fields marked for that type
                      * @default {
                      *       "type": "local"
                      *     }
                      */
                     destination?: {
-                        /** @description Folder on the panel host; default <DATA_DIR>/backups */
-                        path?: string;
-                        /** @enum {string} */
-                        type: "local";
-                    } | {
-                        accessKeyId: string;
-                        bucket: string;
+                        /** @description type s3 only (required): access key id */
+                        accessKeyId?: string;
+                        /** @description type s3 only (required): bucket name */
+                        bucket?: string;
                         /**
                          * Format: uri
-                         * @description S3-compatible endpoint (MinIO, R2, …); default AWS
+                         * @description type s3 only: S3-compatible endpoint (MinIO, R2, …); default AWS
                          */
                         endpoint?: string;
+                        /** @description type s3 only: path-style URLs (MinIO) */
                         forcePathStyle?: boolean;
+                        /** @description type local only: folder on the panel host; default <DATA_DIR>/backups */
+                        path?: string;
+                        /** @description type s3 only: key prefix inside the bucket */
                         prefix?: string;
+                        /** @description type s3 only: region, e.g. eu-west-1 */
                         region?: string;
-                        /** @description Stored encrypted; never returned */
-                        secretAccessKey: string;
-                        /** @enum {string} */
-                        type: "s3";
+                        /** @description type s3 only (required): secret access key; stored encrypted, never returned */
+                        secretAccessKey?: string;
+                        /**
+                         * @description local: a folder on the panel host; s3: S3-compatible storage
+                         * @enum {string}
+                         */
+                        type: "local" | "s3";
                     };
                     /**
                      * @description Encrypt artifacts with a key derived from the panel secret key
@@ -8088,9 +8097,9 @@ export interface operations {
                 "application/json": {
                     /** @description Encrypt new artifacts with a key derived from the panel secret key */
                     encrypt?: boolean;
-                    /** @description Retention: keep backups younger than this many days */
+                    /** @description Retention: keep backups younger than this many days; null clears it */
                     keepDays?: number | null;
-                    /** @description Retention: keep at least the newest N backups of this configuration */
+                    /** @description Retention: keep at least the newest N backups of this configuration; null clears it */
                     keepLast?: number | null;
                     /** @description null removes the schedule */
                     schedule?: string | null;
