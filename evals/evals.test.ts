@@ -79,19 +79,17 @@ describe('pass@k', () => {
 
 describe('the UI message stream reader (for real providers)', () => {
   it('turns chunks into calls, approvals, outputs and text', () => {
-    const body =
-      [
-        { type: 'start' },
-        { type: 'tool-input-available', toolCallId: 'a', toolName: 'list_apps', input: {} },
-        { type: 'tool-output-available', toolCallId: 'a', output: { status: 'done', text: '2 apps' } },
-        { type: 'tool-input-available', toolCallId: 'b', toolName: 'deploy_app', input: { app: 'api' } },
-        { type: 'tool-approval-request', toolCallId: 'b', approvalId: 'x' },
-        { type: 'data-action', data: { summary: 'Deploy app "api"' } },
-        { type: 'text-delta', id: 't', delta: 'Waiting for ' },
-        { type: 'text-delta', id: 't', delta: 'your approval.' },
-      ]
-        .map((c) => `data: ${JSON.stringify(c)}\n\n`)
-        .join('') + 'data: [DONE]\n\n';
+    const events = [
+      { type: 'start' },
+      { type: 'tool-input-available', toolCallId: 'a', toolName: 'list_apps', input: {} },
+      { type: 'tool-output-available', toolCallId: 'a', output: { status: 'done', text: '2 apps' } },
+      { type: 'tool-input-available', toolCallId: 'b', toolName: 'deploy_app', input: { app: 'api' } },
+      { type: 'tool-approval-request', toolCallId: 'b', approvalId: 'x' },
+      { type: 'data-action', data: { summary: 'Deploy app "api"' } },
+      { type: 'text-delta', id: 't', delta: 'Waiting for ' },
+      { type: 'text-delta', id: 't', delta: 'your approval.' },
+    ];
+    const body = `${events.map((c) => `data: ${JSON.stringify(c)}\n\n`).join('')}data: [DONE]\n\n`;
     const read = readChunks(parseUIMessageStream(body));
     expect(read.calls).toEqual([
       { tool: 'list_apps', input: {}, status: 'done', output: '{"status":"done","text":"2 apps"}' },

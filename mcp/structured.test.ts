@@ -57,7 +57,7 @@ afterAll(async () => {
   await panel.close();
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: results are checked by their schema; the steps read a few fields
+// Results are checked by their schema; the steps read a few fields
 type Data = Record<string, any>;
 
 function expectValid(name: string, structured: unknown): void {

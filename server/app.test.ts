@@ -121,7 +121,7 @@ describe('bad input', () => {
       '[]',
       '"text"',
       '{"email":{"$ne":null}}',
-      '{"name":' + '"x"'.repeat(3) + '}',
+      `{"name":${'"x"'.repeat(3)}}`,
       '{"scopes":"all","kind":7}',
       '\u0000\u0001',
       '{"value":null}',

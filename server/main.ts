@@ -60,9 +60,10 @@ export async function startPanel(env: Env): Promise<RunningPanel> {
   const reconciler = startReconciler(ctx);
   reconciler.first.catch((err) => ctx.logger.warn({ err: (err as Error).message }, 'start-up reconciliation failed'));
   // Cron schedules of backup configurations: BullMQ job schedulers with Redis, timers without.
-  const backupScheduler = startBackupScheduler(ctx).catch(
-    (err) => (ctx.logger.warn({ err: (err as Error).message }, 'backup scheduler did not start'), null),
-  );
+  const backupScheduler = startBackupScheduler(ctx).catch((err) => {
+    ctx.logger.warn({ err: (err as Error).message }, 'backup scheduler did not start');
+    return null;
+  });
   // Routes follow apps across deployments and rollbacks; stored domains are re-applied now.
   const domainSync = startDomainSync(ctx);
   const app = createApp(ctx);

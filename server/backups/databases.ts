@@ -60,6 +60,7 @@ export function resolveDbTarget(
 
 const passwordEnv = { postgres: 'PGPASSWORD', mysql: 'MYSQL_PWD', redis: 'REDISCLI_AUTH' } as const;
 // Official MySQL/MariaDB images keep the root password in their environment; use it when none is stored.
+// biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a JS template
 const MYSQL_PWD = 'export MYSQL_PWD="${MYSQL_PWD:-${MYSQL_ROOT_PASSWORD:-$MARIADB_ROOT_PASSWORD}}"';
 const mysqlBin = (name: 'mysqldump' | 'mysql') =>
   `"$(command -v ${name} || command -v ${name === 'mysql' ? 'mariadb' : 'mariadb-dump'})"`;

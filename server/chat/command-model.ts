@@ -51,7 +51,7 @@ export function createCommandModel(ctx: AppContext): LanguageModelV4 {
       return {
         stream: new ReadableStream({
           start: (c) => {
-            parts.forEach((p) => c.enqueue(p));
+            for (const p of parts) c.enqueue(p);
             c.close();
           },
         }),

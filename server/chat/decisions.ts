@@ -154,7 +154,7 @@ export async function applyDecisions(
   rows: Map<string, ActionRow>,
 ): Promise<number> {
   const tail = stored.at(-1);
-  if (!tail || tail.role !== 'assistant' || tail.id !== incoming.id)
+  if (tail?.role !== 'assistant' || tail.id !== incoming.id)
     throw refuse('it answers a message that is not the latest assistant message of this conversation.');
   const sent = toolPartsOf(incoming).filter((p) => p.state === 'approval-responded' || p.state === 'output-denied');
   const checked: { ours: ToolPart; row: ActionRow; approved: boolean; reason?: string }[] = [];

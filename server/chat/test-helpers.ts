@@ -57,7 +57,7 @@ export function scriptedModel(
       return {
         stream: new ReadableStream({
           start: (c) => {
-            parts.forEach((p) => c.enqueue(p));
+            for (const p of parts) c.enqueue(p);
             c.close();
           },
         }),
@@ -104,7 +104,7 @@ export async function messageFrom(chunks: UIMessageChunk[], previous?: ChatMessa
   let last: ChatMessage | undefined;
   const stream = new ReadableStream<UIMessageChunk>({
     start: (c) => {
-      chunks.forEach((ch) => c.enqueue(ch));
+      for (const ch of chunks) c.enqueue(ch);
       c.close();
     },
   });

@@ -152,7 +152,11 @@ function secretsIn(text: string, secrets: readonly string[]): readonly string[] 
   for (let i = 0; i + MIN_SECRET_LENGTH <= text.length; i++) {
     const candidates = index.get(text.slice(i, i + MIN_SECRET_LENGTH));
     if (!candidates) continue;
-    for (const secret of candidates) if (text.startsWith(secret, i)) (found ??= new Set()).add(secret);
+    for (const secret of candidates) {
+      if (!text.startsWith(secret, i)) continue;
+      found ??= new Set();
+      found.add(secret);
+    }
   }
   return found ? secrets.filter((s) => found.has(s)) : [];
 }

@@ -252,7 +252,7 @@ describe('deploying on the real engine', () => {
     const deadline = Date.now() + 10_000;
     while (
       Date.now() < deadline &&
-      !(text.match(/event: stdout/g)?.length! >= 3 && text.match(/event: stderr/g)?.length! >= 3)
+      !((text.match(/event: stdout/g)?.length ?? 0) >= 3 && (text.match(/event: stderr/g)?.length ?? 0) >= 3)
     ) {
       const { value } = await reader.read();
       text += new TextDecoder().decode(value);

@@ -26,7 +26,7 @@ export async function pruneImages(ctx: AppContext, app: AppRow, say: (text: stri
   const kept = new Set(successful.slice(0, keep).map((d) => d.imageTag));
   let pruned = 0;
   for (const d of done) {
-    if (!d.imageTag || !d.imageTag.startsWith('openpanel/') || kept.has(d.imageTag)) continue;
+    if (!d.imageTag?.startsWith('openpanel/') || kept.has(d.imageTag)) continue;
     // A rollback deployment shares its image with the one it restored; never prune a kept tag.
     const removed = await removeImage(ctx.docker, d.imageTag);
     // Not removed and still there means a container uses it: try again next time.

@@ -69,12 +69,9 @@ export function fsRepoReader(dir: string): RepoReader {
 
 async function walk(absDir: string, relDir: string, depth: number, out: string[]): Promise<void> {
   if (depth > maxDepth || out.length >= maxFiles) return;
-  let entries;
-  try {
-    entries = await readdir(absDir, { withFileTypes: true });
-  } catch {
-    return;
-  }
+  // An unreadable folder is skipped, not an error.
+  const entries = await readdir(absDir, { withFileTypes: true }).catch(() => null);
+  if (!entries) return;
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     if (out.length >= maxFiles) return;

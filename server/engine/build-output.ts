@@ -8,6 +8,7 @@ export interface BuildLine {
 // The classic builder wraps a RUN step's stderr in these ANSI colour codes; they are the only
 // sign of which stream a line came from.
 const stderrStart = '\u001b[91m';
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matches the ESC byte of ANSI colour codes
 const colourCodes = /\u001b\[(?:91|0)m/g;
 
 interface BuildMessage {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { PassThrough, Transform, Writable, type Readable, type TransformCallback } from 'node:stream';
+import { type PassThrough, Transform, Writable, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type Docker from 'dockerode';
 import { DomainError } from '../errors.ts';
@@ -66,7 +66,14 @@ class Capture {
 async function pump(conn: NodeJS.ReadWriteStream, run: StreamedRun): Promise<{ stdout: string; stderr: string }> {
   const demux = new Demuxer();
   const captured = new Capture();
-  const sink = run.stdout ?? new Writable({ write: (chunk: Buffer, _e, cb) => (captured.add(chunk), cb()) });
+  const sink =
+    run.stdout ??
+    new Writable({
+      write: (chunk: Buffer, _e, cb) => {
+        captured.add(chunk);
+        cb();
+      },
+    });
   if (run.stdin) {
     const stdin = run.stdin;
     stdin.on('error', (err) => (conn as unknown as PassThrough).destroy(err));

@@ -9,8 +9,7 @@ export class LineSplitter {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     let buffer = this.rest.length > 0 ? Buffer.concat([this.rest, bytes]) : bytes;
     const lines: string[] = [];
-    let newline: number;
-    while ((newline = buffer.indexOf(0x0a)) !== -1) {
+    for (let newline = buffer.indexOf(0x0a); newline !== -1; newline = buffer.indexOf(0x0a)) {
       lines.push(stripCarriageReturn(buffer.subarray(0, newline).toString('utf8')));
       buffer = buffer.subarray(newline + 1);
     }

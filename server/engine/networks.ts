@@ -14,7 +14,10 @@ const inFlight = new WeakMap<Docker, Map<string, Promise<string>>>();
  */
 export function ensureNetwork(docker: Docker, name: string, labels: Record<string, string> = {}): Promise<string> {
   let byName = inFlight.get(docker);
-  if (!byName) inFlight.set(docker, (byName = new Map()));
+  if (!byName) {
+    byName = new Map();
+    inFlight.set(docker, byName);
+  }
   const pending = byName.get(name);
   if (pending) return pending;
   const created = findOrCreateNetwork(docker, name, labels).finally(() => byName.delete(name));

@@ -5,7 +5,7 @@ import { validationError } from './errors.ts';
 /** Every route module uses this, so invalid input is a 422 with field messages everywhere. */
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
+    defaultHook: (result) => {
       if (!result.success) {
         throw validationError(result.error, result.target === 'json' ? 'body' : result.target);
       }

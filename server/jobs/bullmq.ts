@@ -99,6 +99,6 @@ export class BullJobQueue implements JobQueue {
     await bounded(Promise.all(this.#workers.map((w) => w.close())));
     await bounded(this.#queue.close());
     this.#producer.disconnect();
-    this.#workerConnections.forEach((c) => c.disconnect());
+    for (const c of this.#workerConnections) c.disconnect();
   }
 }

@@ -64,7 +64,7 @@ export class InProcessJobQueue implements JobQueue {
       void this.#run(job).finally(() => {
         this.#running--;
         this.#pump();
-        if (this.#ids.size === 0) this.#idle.splice(0).forEach((resolve) => resolve());
+        if (this.#ids.size === 0) for (const resolve of this.#idle.splice(0)) resolve();
       });
     }
   }

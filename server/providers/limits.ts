@@ -45,7 +45,10 @@ const limiters = new WeakMap<AppContext, Map<string, ProviderLimiter>>();
 
 export function limiterFor(ctx: AppContext, p: Pick<ResolvedProvider, 'name' | 'limits'>): ProviderLimiter {
   let byName = limiters.get(ctx);
-  if (!byName) limiters.set(ctx, (byName = new Map()));
+  if (!byName) {
+    byName = new Map();
+    limiters.set(ctx, byName);
+  }
   const existing = byName.get(p.name);
   if (existing && existing.concurrency === p.limits.concurrency && existing.perMinute === p.limits.perMinute)
     return existing;

@@ -117,7 +117,7 @@ describe('provider adapters on their wire formats', () => {
   });
 
   it('Gemini: generateContent for one-shot calls, including a functionCall part', async () => {
-    const server = await fake((req, res) =>
+    const server = await fake((_req, res) =>
       json(res, 200, {
         candidates: [
           {

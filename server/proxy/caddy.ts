@@ -108,7 +108,8 @@ export function createCaddyDriver(opts: { adminUrl: string; timeoutMs?: number }
       },
       [HTTP_SERVER]: { listen: [`:${httpPort}`], routes: [fallback(HTTP_SERVER)] },
     };
-    const servers = (http.servers ??= {});
+    http.servers ??= {};
+    const servers = http.servers;
     for (const [name, server] of Object.entries(wanted)) {
       if (!servers[name]) {
         await admin.put(`/config/apps/http/servers/${name}`, server);

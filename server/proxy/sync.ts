@@ -40,7 +40,10 @@ export function startDomainSync(ctx: AppContext, opts: DomainOptions = {}): Doma
     clearTimeout(timers.get(appId));
     timers.set(
       appId,
-      setTimeout(() => (timers.delete(appId), report(appId, 'container event')), DEBOUNCE_MS),
+      setTimeout(() => {
+        timers.delete(appId);
+        report(appId, 'container event');
+      }, DEBOUNCE_MS),
     );
   });
 

@@ -101,9 +101,9 @@ export function authRoutes(opts: { loginLimit: number; windowSeconds: number }) 
         const { email, password } = c.req.valid('json');
         const { db } = c.get('ctx');
         const user = await findUserByEmail(db, email);
-        const ok = user
-          ? await verifyPassword(user.passwordHash, password)
-          : (await burnPasswordCheck(password), false);
+        let ok = false;
+        if (user) ok = await verifyPassword(user.passwordHash, password);
+        else await burnPasswordCheck(password);
         const caller = {
           actor: { type: 'system' as const, label: `login:${email}`, scopes: [] },
           requestId: c.get('requestId'),

@@ -108,8 +108,7 @@ export function runGit(args: string[], opts: RunOptions): Promise<GitResult> {
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       pending += chunk;
       // git redraws progress with \r; complete lines end with \n.
-      let match: RegExpExecArray | null;
-      while ((match = /\r\n|\r|\n/.exec(pending))) {
+      for (let match = /\r\n|\r|\n/.exec(pending); match; match = /\r\n|\r|\n/.exec(pending)) {
         emit(pending.slice(0, match.index), match[0] === '\r');
         pending = pending.slice(match.index + match[0].length);
       }

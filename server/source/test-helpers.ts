@@ -164,7 +164,8 @@ export async function startSshd(dir: string): Promise<Sshd> {
       'KbdInteractiveAuthentication no',
       'PermitRootLogin prohibit-password',
       `AllowUsers ${user}`,
-    ].join('\n') + '\n',
+      '', // a trailing newline
+    ].join('\n'),
   );
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();

@@ -18,6 +18,7 @@ export function checkGitUrl(url: string): GitTransport {
     new DomainError('invalid', `The repository URL ${JSON.stringify(shown)} ${why}.`, URL_HINT);
   if (url.length === 0) throw refuse('is empty');
   if (url.startsWith('-')) throw refuse('starts with "-"');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refuses control characters on purpose
   if (/[\s\x00-\x1f\x7f]/.test(url)) throw refuse('contains whitespace or control characters');
   if (SCP_LIKE.test(url)) return 'ssh';
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
@@ -54,6 +55,7 @@ export function checkGitRef(ref: string): void {
     );
   if (ref.length === 0 || ref.length > 255) throw refuse('must be 1 to 255 characters');
   if (ref.startsWith('-')) throw refuse('starts with "-"');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refuses control characters on purpose
   if (/[\s\x00-\x1f\x7f~^:?*[\\]/.test(ref)) throw refuse('contains a character git does not allow in ref names');
   if (
     ref.includes('..') ||
@@ -78,6 +80,7 @@ export function checkSubdir(subdir: string): string {
     );
   if (path.posix.isAbsolute(subdir) || /^[A-Za-z]:/.test(subdir)) throw refuse('must be relative, not absolute');
   if (subdir.split(/[\\/]/).includes('..')) throw refuse('must stay inside the repository (no "..")');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refuses control characters on purpose
   if (/[\x00-\x1f\x7f]/.test(subdir)) throw refuse('contains control characters');
   return path.posix.normalize(subdir.replace(/\\/g, '/')).replace(/\/+$/, '');
 }

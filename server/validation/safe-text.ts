@@ -8,6 +8,7 @@ import { z } from 'zod';
 export const UNSAFE_TEXT_MESSAGE = 'contains a NUL byte or an unpaired surrogate; remove it';
 
 // A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this regex exists to find NUL bytes
 const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function isSafeText(value: string): boolean {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { AppContext } from '../../server/context.ts';
 import type { Deployment } from '../../server/db/schema/deployments.ts';
 import { DomainError } from '../../server/errors.ts';

@@ -102,9 +102,11 @@ export async function detectPhp(repo: RepoFacts, options: GenerateOptions): Prom
     'RUN a2enmod rewrite && mv "$PHP_INI_DIR/php.ini-production" "$PHP_INI_DIR/php.ini"',
     `ENV APACHE_DOCUMENT_ROOT=${docRoot} PORT=${port}`,
     // Single quotes leave ${...} for Apache to expand at start-up.
+    // biome-ignore-start lint/suspicious/noTemplateCurlyInString: Dockerfile text; Apache expands ${...}
     "RUN sed -ri -e 's!/var/www/html!${APACHE_DOCUMENT_ROOT}!g' /etc/apache2/sites-available/*.conf" +
       " && sed -ri -e 's!^Listen 80$!Listen ${PORT}!' /etc/apache2/ports.conf" +
       " && sed -ri -e 's!<VirtualHost \\*:80>!<VirtualHost *:${PORT}>!' /etc/apache2/sites-available/000-default.conf",
+    // biome-ignore-end lint/suspicious/noTemplateCurlyInString: Dockerfile text ends
     source,
     `EXPOSE ${port}`,
   );

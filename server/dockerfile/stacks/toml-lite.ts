@@ -17,13 +17,13 @@ export function tomlTable(text: string, name: string): string | null {
 }
 
 export function tomlString(body: string, key: string): string | null {
-  const match = new RegExp(`^\\s*${escape(key)}\\s*=\\s*(["'])(.*?)\\1`, 'm').exec(body);
+  const match = new RegExp(`^\\s*${escapeRegExp(key)}\\s*=\\s*(["'])(.*?)\\1`, 'm').exec(body);
   return match?.[2] ?? null;
 }
 
 /** A string array value, which may span lines and hold `]` inside quoted strings. */
 export function tomlStringArray(body: string, key: string): string[] {
-  const match = new RegExp(`^\\s*${escape(key)}\\s*=\\s*\\[`, 'm').exec(body);
+  const match = new RegExp(`^\\s*${escapeRegExp(key)}\\s*=\\s*\\[`, 'm').exec(body);
   if (!match) return [];
   const items: string[] = [];
   let quote: string | null = null;
@@ -55,10 +55,10 @@ export function tomlKeys(body: string): string[] {
 
 /** All `[[name]]` array-of-tables bodies. */
 export function tomlArrayTables(text: string, name: string): string[] {
-  const parts = text.split(new RegExp(`^\\s*\\[\\[${escape(name)}\\]\\]\\s*$`, 'm')).slice(1);
+  const parts = text.split(new RegExp(`^\\s*\\[\\[${escapeRegExp(name)}\\]\\]\\s*$`, 'm')).slice(1);
   return parts.map((p) => p.split(/^\s*\[/m)[0] ?? '');
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
