@@ -27,7 +27,10 @@ const TERMS =
 /** A vocabulary of real terms plus synthetic ones, drawn with a Zipf-like bias toward the first. */
 const VOCAB = [...TERMS, ...Array.from({ length: 3000 }, (_, i) => `term${i.toString(36)}`)];
 let seed = 42;
-const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const rand = () => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
 const word = () => VOCAB[Math.floor(VOCAB.length * rand() ** 3)]!;
 const passage = () => Array.from({ length: 40 + Math.floor(rand() * 60) }, word).join(' ');
 
@@ -85,7 +88,8 @@ runBench('retrieval', 'top-5 hybrid context search vs vector-only', async (log) 
           },
           { runs: QUERIES, budgetMs: 20_000, warmup: 3 },
         );
-        (results[size] ??= {} as never)[mode] = {
+        results[size] ??= {} as never;
+        results[size][mode] = {
           p50: round(percentile(times, 50)),
           p95: round(percentile(times, 95)),
           n: times.length,

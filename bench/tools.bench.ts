@@ -43,7 +43,8 @@ runBench('tools', 'tool-call latency at 10/100/500 apps with secrets', async (lo
           { runs: 40, budgetMs: 8000 },
         );
         const row = { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), n: times.length };
-        (results[tool] ??= {})[size] = row;
+        results[tool] ??= {};
+        results[tool][size] = row;
         log(
           `  ${tool.padEnd(14)} p50 ${String(row.p50).padStart(8)} ms  p95 ${String(row.p95).padStart(8)} ms  (${row.n} calls)`,
         );

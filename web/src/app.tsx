@@ -40,7 +40,7 @@ function Nav({ route }: { route: Route }) {
             >
               {item.label}
               {item.to === '/approvals' && pending > 0 && (
-                <span className="count" aria-label={`${pending} pending`}>
+                <span className="count" role="img" aria-label={`${pending} pending`}>
                   {pending}
                 </span>
               )}

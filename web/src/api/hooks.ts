@@ -19,6 +19,7 @@ export function useApi<T>(path: string | null): Loaded<T> {
   const [loading, setLoading] = useState(path !== null);
   const [tick, setTick] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick is the reload trigger; a change refetches
   useEffect(() => {
     if (path === null) return;
     const abort = new AbortController();

@@ -59,7 +59,7 @@ export function ActionsProvider({ children }: { children: ReactNode }) {
 }
 
 const ORDER = ['pending', 'approved', 'running', 'succeeded', 'failed', 'rejected', 'expired', 'cancelled'];
-const rank = (v: ActionView) => (ORDER.indexOf(v.status) >= 3 ? 3 : ORDER.indexOf(v.status));
+const rank = (v: ActionView) => Math.min(ORDER.indexOf(v.status), 3);
 
 export function useActionsStore(): ActionsStore {
   const ctx = useContext(Ctx);

@@ -45,14 +45,14 @@ export function InboxScreen({ actionId }: { actionId?: string }) {
       ) : shown.length === 0 ? (
         <Empty title="Nothing waiting for you">New requests appear here as they come in.</Empty>
       ) : (
-        <div className="stack" aria-label="Pending actions">
+        <section className="stack" aria-label="Pending actions">
           <p className="muted small" role="status">
             {pending.length} pending
           </p>
           {shown.map((id) => (
             <LiveApprovalCard key={id} actionId={id} />
           ))}
-        </div>
+        </section>
       )}
     </div>
   );

@@ -32,7 +32,7 @@ function EnvVarDiff({ input, current }: { input: Record<string, unknown>; curren
     .filter(Boolean)
     .join(' + ');
   return (
-    <div className="diff" aria-label="Env var changes (names only)">
+    <section className="diff" aria-label="Env var changes (names only)">
       <ul className="diff-list">
         {setting.map((name) => {
           const replaced = known?.has(name);
@@ -58,7 +58,7 @@ function EnvVarDiff({ input, current }: { input: Record<string, unknown>; curren
       <p className="muted small">
         Values are never shown. {where && `Applies to: ${where}. `}Takes effect on the next deployment.
       </p>
-    </div>
+    </section>
   );
 }
 

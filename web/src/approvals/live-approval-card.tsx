@@ -12,6 +12,7 @@ import { deploymentOf, useDeploymentProgress } from './use-deployment.ts';
 export type Decide = (
   action: ActionView,
   decision: { approved: boolean; reason?: string },
+  // biome-ignore lint/suspicious/noConfusingVoidType: the chat's decide returns nothing; over REST it returns the action
 ) => Promise<ActionView | void>;
 
 export const decideOverRest: Decide = async (action, { approved, reason }) =>

@@ -81,7 +81,11 @@ export function RuntimeLogs({ app, running }: { app: string; running: boolean })
           />{' '}
           Follow
         </label>
-        <span className={`dot ${connected ? 'on' : ''}`} aria-label={connected ? 'Connected' : 'Not connected'} />
+        <span
+          className={`dot ${connected ? 'on' : ''}`}
+          role="img"
+          aria-label={connected ? 'Connected' : 'Not connected'}
+        />
       </form>
       <LogView
         lines={lines}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api/client.ts';
-import type { SessionInfo, User } from '../api/types.ts';
+import type { SessionInfo } from '../api/types.ts';
 import { useSession } from './session.tsx';
 
 function AuthFrame({ title, lead, children }: { title: string; lead: string; children: React.ReactNode }) {
@@ -53,6 +53,7 @@ export function LoginScreen({ notice }: { notice?: string }) {
             required
             value={email}
             onChange={(e) => setEmail(e.target.value)}
+            // biome-ignore lint/a11y/noAutofocus: the sign-in screen has one task; start in its first field
             autoFocus
           />
         </label>
@@ -111,7 +112,13 @@ export function SetupScreen() {
           <span>
             Name <span className="muted">(optional)</span>
           </span>
-          <input autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+          <input
+            autoComplete="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            // biome-ignore lint/a11y/noAutofocus: the setup screen has one task; start in its first field
+            autoFocus
+          />
         </label>
         <label>
           E-mail

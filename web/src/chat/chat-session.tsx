@@ -90,8 +90,9 @@ export function ChatSession({
 
   // Every open approval was decided elsewhere (the inbox, another tab) and has finished: let the
   // assistant go on, so it reports the outcome rather than "still running".
-  const decidedElsewhere =
-    open !== null && open.actionIds.every((a) => FINAL_ACTION_STATUSES.includes(byId.get(a)?.status ?? 'pending'));
+  const decidedElsewhere = open?.actionIds.every((a) =>
+    FINAL_ACTION_STATUSES.includes(byId.get(a)?.status ?? 'pending'),
+  );
   useEffect(() => {
     if (!open || !decidedElsewhere || busy || resumed.current.has(open.messageId)) return;
     resumed.current.add(open.messageId);

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useApi } from '../api/hooks.ts';
 import { enc } from '../api/client.ts';
-import type { Conversation, GetBody } from '../api/types.ts';
+import type { GetBody } from '../api/types.ts';
 import { Link } from '../router.tsx';
 import { timeAgo } from '../ui/states.tsx';
 
@@ -20,6 +20,7 @@ export function ConversationList({
     if (refresh) reload();
   }, [refresh, reload]);
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: delegates link clicks; the links themselves handle the keyboard
     <nav
       className="conversations"
       aria-label="Conversations"

@@ -37,6 +37,7 @@ export function MessageView({
       {message.parts.map((part, i) => {
         if (part.type === 'text') {
           return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: text parts have no id; parts only grow at the end, so the index is stable
             <div key={i} className="markdown">
               <Markdown>{part.text}</Markdown>
             </div>

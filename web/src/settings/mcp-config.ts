@@ -20,6 +20,7 @@ export function mcpClientConfigs(origin: string, token: string): McpClientConfig
         mcpServers: {
           openpanel: {
             command: 'npx',
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: mcp-remote expands ${OPENPANEL_AUTH} from env
             args: ['-y', 'mcp-remote', url, '--header', 'Authorization:${OPENPANEL_AUTH}'],
             env: { OPENPANEL_AUTH: auth },
           },

@@ -88,6 +88,7 @@ function CreatedToken({ token, record }: { token: string; record: ApiToken }) {
         <strong>{record.name}</strong>: copy the token now, it is shown only once.
       </p>
       <div className="copy-row">
+        {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: names the one-time token for finding it; its text is the token */}
         <code className="secret-once" aria-label="New token">
           {token}
         </code>
@@ -99,6 +100,7 @@ function CreatedToken({ token, record }: { token: string; record: ApiToken }) {
             {c.client} <span className="muted small">{c.file}</span>
           </summary>
           <div className="copy-row">
+            {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: names the block for finding it; its text is the config */}
             <pre className="config" aria-label={`${c.client} configuration`}>
               {c.json}
             </pre>

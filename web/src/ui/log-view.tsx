@@ -19,6 +19,7 @@ export function LogView({
   const box = useRef<HTMLDivElement>(null);
   const atEnd = useRef(true);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new lines are the trigger to scroll to the end
   useEffect(() => {
     const el = box.current;
     if (el && follow && atEnd.current) el.scrollTop = el.scrollHeight;
@@ -31,6 +32,7 @@ export function LogView({
       role="log"
       aria-label={label}
       aria-live="off"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable log must take focus so the keyboard can scroll it
       tabIndex={0}
       onScroll={(e) => {
         const el = e.currentTarget;

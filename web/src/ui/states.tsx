@@ -38,7 +38,7 @@ const RISK_LABEL: Record<string, string> = { read: 'Read', write: 'Write', destr
 
 export function RiskBadge({ risk }: { risk: string }) {
   return (
-    <span className={`badge risk-${risk}`} aria-label={`Risk: ${risk}`}>
+    <span className={`badge risk-${risk}`} role="img" aria-label={`Risk: ${risk}`}>
       {RISK_LABEL[risk] ?? risk}
     </span>
   );
