@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Client, setupOwner, type TestPanel } from '../../server/test/harness.ts';
+import { type Client, setupOwner, type TestPanel } from '../../server/test/harness.ts';
 import { ownerCaller } from '../seed.ts';
 import type { RecordedCall, Transcript } from '../grade.ts';
 import type { Provider } from './types.ts';

@@ -4,7 +4,7 @@ import { connectInProcess } from '../../mcp/test-helpers.ts';
 import { readChunks, scriptedModel, textStep, toolCallStep, userMessage, withModels } from '../chat/test-helpers.ts';
 import { actions } from '../db/schema/actions.ts';
 import { deployments } from '../db/schema/deployments.ts';
-import { Client, createTestPanel, createToken, setupOwner, type TestPanel } from '../test/harness.ts';
+import { type Client, createTestPanel, createToken, setupOwner, type TestPanel } from '../test/harness.ts';
 
 /**
  * One owner rule, "deny deploy_app on prod", holds on every surface: the resource URL the web

@@ -55,18 +55,16 @@ function migrationSuite(
       );
       expect(idx[0]?.indexdef).toMatch(/USING hnsw \(embedding vector_cosine_ops\)/);
 
-      await handle.db
-        .insert(contextChunks)
-        .values(
-          [3, 10, 20].map((hot) => ({
-            scope: 'test',
-            sourceType: 'note',
-            sourceRef: `n${hot}`,
-            content: `chunk ${hot}`,
-            embedder: 'test',
-            embedding: unit(hot),
-          })),
-        );
+      await handle.db.insert(contextChunks).values(
+        [3, 10, 20].map((hot) => ({
+          scope: 'test',
+          sourceType: 'note',
+          sourceRef: `n${hot}`,
+          content: `chunk ${hot}`,
+          embedder: 'test',
+          embedding: unit(hot),
+        })),
+      );
       // Closest to n10, then n20 (half weight), and orthogonal to n3.
       const query = unit(10);
       query[20] = 0.5;
@@ -94,16 +92,14 @@ function migrationSuite(
 
     it('rejects a vector of the wrong size with a clear database error', async () => {
       await expect(
-        handle.db
-          .insert(contextChunks)
-          .values({
-            scope: 't',
-            sourceType: 'note',
-            sourceRef: 'bad',
-            content: 'x',
-            embedder: 'test',
-            embedding: [1, 2, 3],
-          }),
+        handle.db.insert(contextChunks).values({
+          scope: 't',
+          sourceType: 'note',
+          sourceRef: 'bad',
+          content: 'x',
+          embedder: 'test',
+          embedding: [1, 2, 3],
+        }),
       ).rejects.toThrow();
     });
   });

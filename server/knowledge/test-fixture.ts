@@ -220,15 +220,13 @@ async function failedDeployment(ctx: AppContext, appId: string, error: string, l
     })
     .returning();
   const filler = Array.from({ length: 60 }, (_, i) => `Step ${i % 3}: routine build output line ${i}`);
-  await ctx.db
-    .insert(deploymentLogs)
-    .values(
-      [...filler, ...lines, error].map((text, i) => ({
-        deploymentId: d!.id,
-        seq: i + 1,
-        stream: 'stdout' as const,
-        text,
-      })),
-    );
+  await ctx.db.insert(deploymentLogs).values(
+    [...filler, ...lines, error].map((text, i) => ({
+      deploymentId: d!.id,
+      seq: i + 1,
+      stream: 'stdout' as const,
+      text,
+    })),
+  );
   return d!.id;
 }

@@ -177,7 +177,7 @@ describe('the domain tools', () => {
     expect(added.text).toMatch(/OPENPANEL_PROXY=none/);
     const listed = await run('list_domains', { app: 'shop' });
     expect(listed.text).toMatch(
-      /shop has 1 domain:\n- https:\/\/away\.example\.com\/api \(id [0-9a-f-]{36}; certificate acme, HTTP redirects to HTTPS\)\n  DNS warning:/,
+      /shop has 1 domain:\n- https:\/\/away\.example\.com\/api \(id [0-9a-f-]{36}; certificate acme, HTTP redirects to HTTPS\)\n {2}DNS warning:/,
     );
     await expect(
       run('remove_domain', { app: 'shop', domain: 'away.example.com', pathPrefix: '/other' }),
