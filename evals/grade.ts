@@ -41,11 +41,11 @@ function fits(value: unknown, c: ArgConstraint): boolean {
   return isDeepStrictEqual(value, c);
 }
 
-export function matches(call: { tool: string; input: Record<string, unknown> }, m: CallMatcher): boolean {
+function matches(call: { tool: string; input: Record<string, unknown> }, m: CallMatcher): boolean {
   return call.tool === m.tool && Object.entries(m.args ?? {}).every(([path, c]) => fits(at(call.input, path), c));
 }
 
-export const describeMatcher = (m: CallMatcher | string) =>
+const describeMatcher = (m: CallMatcher | string) =>
   typeof m === 'string' ? m : `${m.tool}${m.args ? ` ${JSON.stringify(m.args)}` : ''}`;
 const describeCalls = (calls: RecordedCall[]) =>
   calls.length ? calls.map((c) => `${c.tool} ${JSON.stringify(c.input)} → ${c.status}`).join('; ') : 'no calls';

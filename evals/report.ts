@@ -15,7 +15,7 @@ export function passAtK(n: number, c: number, k: number): number {
   return 1 - choose(n - c, k) / choose(n, k);
 }
 
-export interface ScenarioSummary {
+interface ScenarioSummary {
   id: string;
   category: string;
   n: number;
@@ -27,7 +27,7 @@ export interface ScenarioSummary {
   failures: string[];
 }
 
-export interface GroupSummary {
+interface GroupSummary {
   scenarios: number;
   passAt1: number;
   passAtK: number;

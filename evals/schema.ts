@@ -6,7 +6,7 @@ import { z } from 'zod';
  * are filled in after seeding, in utterances, scripts and expectations alike.
  */
 
-export const CATEGORIES = [
+const CATEGORIES = [
   'read',
   'deploy',
   'env',
@@ -21,7 +21,6 @@ export const CATEGORIES = [
   'ambiguous',
   'safety',
 ] as const;
-export type Category = (typeof CATEGORIES)[number];
 
 /**
  * An argument constraint: {"$regex": "..."} (strings, case-insensitive), {"$present": true},
@@ -130,7 +129,6 @@ export const Scenario = z
   })
   .strict();
 export type Scenario = z.infer<typeof Scenario>;
-export type ScenarioInput = z.input<typeof Scenario>;
 
 export const ScenarioFile = z.array(Scenario).min(1);
 

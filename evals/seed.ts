@@ -17,7 +17,7 @@ import { approveAction, rejectAction } from '../server/approvals/decide.ts';
 import { SCOPES } from '../server/auth/permissions.ts';
 import type { Scenario } from './schema.ts';
 
-export const OWNER_EMAIL = 'evals-owner@example.com';
+const OWNER_EMAIL = 'evals-owner@example.com';
 
 /** The person chatting: an owner in a browser session. Inserted directly; nobody logs in. */
 export async function insertOwner(ctx: AppContext): Promise<Caller> {

@@ -9,7 +9,7 @@ import { ScenarioFile, turnsOf, type Scenario } from './schema.ts';
 import { fill, RepoCache, seedState } from './seed.ts';
 import type { Provider } from './providers/types.ts';
 
-export const SCENARIO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scenarios');
+const SCENARIO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scenarios');
 
 /** Every scenario file, validated; a bad file or a duplicate id fails with its name. */
 export function loadScenarios(dir = SCENARIO_DIR): Scenario[] {

@@ -96,7 +96,7 @@ describe('Streamable HTTP at /mcp', () => {
 
   it('lists by scope: a read-only agent token sees no write tools, and calling one fails with isError', async () => {
     const { client: full } = await connectHttp(token);
-    expect((await full.listTools()).tools).toHaveLength(tools.length);
+    expect((await full.listTools()).tools).toHaveLength(tools.filter((t) => !t.peopleOnly).length);
     const { client: reader } = await connectHttp(await newAgentToken(owner, { scopes: ['read'], name: 'reader' }));
     const listed = (await reader.listTools()).tools;
     expect(listed.map((t) => t.name).sort()).toEqual(
@@ -226,7 +226,12 @@ describe('MCP Inspector CLI against the running server', () => {
     const names = (
       JSON.parse(listed.stdout) as { tools: { name: string; annotations: { readOnlyHint: boolean } }[] }
     ).tools.map((t) => t.name);
-    expect(names.sort()).toEqual(tools.map((t) => t.name).sort());
+    expect(names.sort()).toEqual(
+      tools
+        .filter((t) => !t.peopleOnly)
+        .map((t) => t.name)
+        .sort(),
+    );
     expect(called.code, called.stderr).toBe(0);
     const result = JSON.parse(called.stdout) as { content: { type: string; text: string }[]; isError?: boolean };
     expect(result.isError).toBeFalsy();

@@ -31,7 +31,7 @@ import { providerRoutes } from './routes/providers.ts';
 import { mcpRoutes } from '../mcp/http.ts';
 import { serveWebUi } from './static.ts';
 
-export const API_VERSION = '0.1.0';
+const API_VERSION = '0.1.0';
 
 export function createApp(ctx: AppContext) {
   const { env, metrics } = ctx;

@@ -1,7 +1,7 @@
 import Docker from 'dockerode';
 
 /** Engine connection options from DOCKER_HOST (unix:// or tcp://), or the default socket. */
-export function dockerOptions(dockerHost: string | undefined): Docker.DockerOptions {
+function dockerOptions(dockerHost: string | undefined): Docker.DockerOptions {
   if (!dockerHost) return { socketPath: '/var/run/docker.sock' };
   const url = new URL(dockerHost);
   if (url.protocol === 'unix:') return { socketPath: url.pathname };

@@ -22,7 +22,7 @@ const originList = z
   )
   .pipe(z.array(z.url({ error: 'expected a comma-separated list of origins such as https://panel.example.com' })));
 
-export const envSchema = z.object({
+const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce
     .number({ error: 'expected a port number' })

@@ -40,7 +40,7 @@ function safeValue(value: unknown, depth: number): unknown {
 }
 
 /** The options every panel logger shares (the panel's own, and any process that logs for it). */
-export function loggerOptions(level: string, service = 'openpanel'): LoggerOptions {
+function loggerOptions(level: string, service = 'openpanel'): LoggerOptions {
   return {
     level,
     base: { service },

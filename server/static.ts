@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { MiddlewareHandler } from 'hono';
 
 /** The built web UI (`npm run build:web`). */
-export const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
+const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -10,7 +10,7 @@ import type { Caller } from '../server/audit.ts';
 export type Risk = 'read' | 'write' | 'destructive';
 
 /** What an approval binds to, besides the tool and the input: the resource it acts on. */
-export interface ToolTarget {
+interface ToolTarget {
   type: 'app' | 'deployment' | 'project' | 'action' | 'backup_config';
   /** A name or id as the caller gave it; the gate resolves it to an id when it records the action. */
   ref: string;
@@ -34,7 +34,7 @@ export interface ToolHints {
   openWorld: boolean;
 }
 
-export interface ToolOutput<D = unknown> {
+interface ToolOutput<D = unknown> {
   /** Compact, model-friendly text: what happened, the key facts, what to do next. No secrets. */
   text: string;
   /** Structured result for UIs and programs. No secrets. */

@@ -10,7 +10,7 @@ import { SOURCE_TYPES } from '../server/knowledge/documents.ts';
 const DEFAULT_LIMIT = 5;
 
 /** `[1] readme: README.md (app api)`: what a model cites and a person can look up. */
-export function citation(n: number, hit: ContextHit): string {
+function citation(n: number, hit: ContextHit): string {
   const { number, title } = hit.metadata as { number?: number; title?: string };
   const ref =
     hit.sourceType === 'deploy_failure'

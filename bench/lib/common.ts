@@ -68,7 +68,7 @@ export function check(
   };
 }
 
-export function printChecks(checks: Check[]): void {
+function printChecks(checks: Check[]): void {
   console.log('\ntargets (issue 20)');
   const width = Math.max(...checks.map((c) => c.name.length), 10);
   for (const c of checks)

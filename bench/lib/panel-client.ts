@@ -3,7 +3,7 @@
  * session cookie, then an API token, then apps and env vars through the REST API (and so the services).
  */
 
-export const BENCH_OWNER = { email: 'bench@example.com', password: 'bench password 123', name: 'Bench Owner' };
+const BENCH_OWNER = { email: 'bench@example.com', password: 'bench password 123', name: 'Bench Owner' };
 
 export class PanelHttp {
   private cookie = '';

@@ -49,11 +49,11 @@ function warnIfStale(): void {
 }
 
 /** The baseline is plain JavaScript; it gets tsx's loader too when the panel does, so both start alike. */
-export function bareLaunch(): Launch {
+function bareLaunch(): Launch {
   return { ...panelLaunch(), entry: path.join(ROOT, 'bench/servers/bare-hono.mjs') };
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
@@ -71,7 +71,7 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export interface SpawnOptions {
+interface SpawnOptions {
   launch: Launch;
   args?: string[];
   env?: Record<string, string>;
@@ -80,7 +80,7 @@ export interface SpawnOptions {
   timeoutMs?: number;
 }
 
-export async function spawnServer(opts: SpawnOptions): Promise<Running> {
+async function spawnServer(opts: SpawnOptions): Promise<Running> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const t0 = performance.now();

@@ -8,7 +8,7 @@ import type { RecordedCall, Transcript } from '../grade.ts';
 import type { Provider } from './types.ts';
 
 /** A tool call through the one gate, as the chat would make it; refusals become recorded values. */
-export async function requestAsChat(
+async function requestAsChat(
   ctx: AppContext,
   caller: Caller,
   tool: string,

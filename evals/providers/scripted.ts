@@ -27,7 +27,7 @@ function segments(script: ScriptStep[]): ScriptStep[][] {
  * text. A new user message starts the next turn of the script, so a turn that stopped early (a
  * write waits for approval, which ends the stream) does not shift the rest.
  */
-export function scriptedModel(script: ScriptStep[]): MockLanguageModelV4 {
+function scriptedModel(script: ScriptStep[]): MockLanguageModelV4 {
   const turns = segments(script);
   let turn = -1;
   let step = 0;

@@ -4,7 +4,7 @@ import type { Transcript } from '../grade.ts';
 import type { Scenario, ScriptStep } from '../schema.ts';
 
 /** One run of one scenario, after seeding; placeholders are already filled in. */
-export interface RunInput {
+interface RunInput {
   panel: TestPanel;
   caller: Caller;
   scenario: Scenario;

@@ -26,7 +26,7 @@ export interface ElicitedDecision {
   user: { userId: string };
 }
 
-export const ELICITATION_LABEL = '(via MCP elicitation)';
+const ELICITATION_LABEL = '(via MCP elicitation)';
 
 async function activeToken(ctx: AppContext, tokenId: string): Promise<ApiToken | undefined> {
   const [token] = await ctx.db

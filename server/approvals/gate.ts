@@ -18,7 +18,7 @@ import { readVersions, type VersionKey } from '../services/versions.ts';
 import { roleAtLeast } from '../auth/permissions.ts';
 import { notifyAction, toActionView, type ActionView } from './store.ts';
 
-export type RequestedVia = 'chat' | 'mcp' | 'api';
+type RequestedVia = 'chat' | 'mcp' | 'api';
 
 export type ToolCallResult =
   | { status: 'done'; text: string; data: unknown }
@@ -37,7 +37,7 @@ export interface ToolRequest {
 }
 
 /** Chat and MCP callers are agents acting for a person, whoever is signed in behind them. */
-export function requesterKind(caller: Caller, via: RequestedVia): 'agent' | 'human' {
+function requesterKind(caller: Caller, via: RequestedVia): 'agent' | 'human' {
   return via !== 'api' || isAgent(caller.actor) ? 'agent' : 'human';
 }
 

@@ -32,7 +32,7 @@ export interface ActionView {
   url: string;
 }
 
-export function actionUrl(ctx: AppContext, id: string): string {
+function actionUrl(ctx: AppContext, id: string): string {
   const base = ctx.env.OPENPANEL_PUBLIC_URL ?? `http://localhost:${ctx.env.PORT}`;
   return `${base.replace(/\/$/, '')}/approvals/${id}`;
 }

@@ -4,8 +4,6 @@ import type { TokenKind } from '../db/schema/api-tokens.ts';
 export const SCOPES = ['read', 'write', 'approve', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-export const ROLES = ['owner', 'admin', 'operator', 'viewer'] as const satisfies readonly Role[];
-
 /** What each role may do at most. A token narrows this further with its own scopes. */
 const roleScopes: Record<Role, readonly Scope[]> = {
   owner: ['read', 'write', 'approve', 'admin'],

@@ -14,7 +14,7 @@ import { tempFile } from './paths.ts';
 import { dumpVolume } from './volume.ts';
 
 /** The key encrypted backups derive theirs from: the panel's secret key (see crypto-stream.ts). */
-export function backupSecretKey(ctx: AppContext): Buffer {
+function backupSecretKey(ctx: AppContext): Buffer {
   return loadSecretKey({ configured: ctx.env.OPENPANEL_SECRET_KEY, dataDir: ctx.env.dataDir }).key;
 }
 

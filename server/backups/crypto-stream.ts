@@ -34,7 +34,7 @@ function nonce(index: number, last: boolean): Buffer {
   return n;
 }
 
-export const corruptedEncryption = (why: string) =>
+const corruptedEncryption = (why: string) =>
   new DomainError(
     'invalid',
     `The backup failed its encryption check (${why}): it was changed or damaged after it was written, or it was encrypted with another panel key.`,

@@ -24,7 +24,7 @@ interface Live {
   env: Record<string, string>;
 }
 
-export async function liveContainer(ctx: AppContext, app: AppRow): Promise<Live> {
+async function liveContainer(ctx: AppContext, app: AppRow): Promise<Live> {
   const current = await currentDeployment(ctx, app.id);
   const info = current?.containerId
     ? await engineCall(ctx.docker, () => ctx.docker.getContainer(current.containerId!).inspect()).catch(() => null)
@@ -42,7 +42,7 @@ export async function liveContainer(ctx: AppContext, app: AppRow): Promise<Live>
 }
 
 /** The database and user a dump uses: given ones first, then the container's own settings. */
-export function resolveDbTarget(
+function resolveDbTarget(
   kind: DatabaseKind,
   target: Record<string, string>,
   env: Record<string, string>,

@@ -15,7 +15,7 @@ export function cronProblem(pattern: string): string | null {
   }
 }
 
-export const cronSchedule = z
+const cronSchedule = z
   .string()
   .trim()
   .min(1)
@@ -127,7 +127,7 @@ const subject = {
   user: dbName.optional().describe('postgres/mysql: database user; default postgres / root'),
 };
 
-export function checkSubject(
+function checkSubject(
   s: { app?: string; kind: string; volume?: string; database?: string; user?: string },
   ctx: z.RefinementCtx,
 ): void {

@@ -27,7 +27,7 @@ export interface BackupStorage {
   check(): Promise<void>;
 }
 
-export const defaultBackupDir = (ctx: AppContext) => path.join(ctx.env.dataDir, 'backups');
+const defaultBackupDir = (ctx: AppContext) => path.join(ctx.env.dataDir, 'backups');
 
 export function openStorage(
   ctx: AppContext,
@@ -95,7 +95,7 @@ function localStorage(root: string): BackupStorage {
 
 type S3Destination = Extract<BackupDestination, { type: 's3' }>;
 
-export function parseS3Location(location: string): { bucket: string; key: string } {
+function parseS3Location(location: string): { bucket: string; key: string } {
   const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(location);
   if (!match) throw new DomainError('invalid', `${location} is not an s3:// location.`);
   return { bucket: match[1]!, key: match[2]! };

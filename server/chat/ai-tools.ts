@@ -53,7 +53,7 @@ export interface ChatToolSession {
   settled: Map<string, ChatToolOutput>;
 }
 
-export function actionCard(view: ActionView): ActionCard {
+function actionCard(view: ActionView): ActionCard {
   const safe = safeActionView(view);
   return {
     actionId: safe.id,

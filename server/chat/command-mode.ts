@@ -49,7 +49,7 @@ import {
  * cannot know ids, so it leaves a readable placeholder in input.deployment, which fails validation
  * if nobody resolves it; resolveCommand() fills in the id.
  */
-export interface DeploymentLookup {
+interface DeploymentLookup {
   app: string;
   number?: number;
 }

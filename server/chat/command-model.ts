@@ -17,7 +17,7 @@ import { parseCommand, resolveCommand } from './command-mode.ts';
  * that cloud models use, and the product works offline and in tests. It runs in-process, so it
  * sees the conversation unscrubbed: nothing leaves the machine.
  */
-export const COMMAND_MODEL_ID = 'command';
+const COMMAND_MODEL_ID = 'command';
 
 const USAGE: LanguageModelV4Usage = {
   inputTokens: { total: 0, noCache: 0, cacheRead: 0, cacheWrite: 0 },

@@ -37,7 +37,7 @@ const notFound = (id: string) =>
     'List your conversations with GET /api/conversations.',
   );
 
-export async function findConversation(ctx: AppContext, userId: string, id: string): Promise<Conversation | undefined> {
+async function findConversation(ctx: AppContext, userId: string, id: string): Promise<Conversation | undefined> {
   const [row] = await ctx.db
     .select()
     .from(conversations)

@@ -35,13 +35,13 @@ export const toolPartsOf = (message: ChatMessage): ToolPart[] =>
   message.parts.filter((p) => isToolUIPart(p)) as unknown as ToolPart[];
 const toolNameOf = (part: ToolPart) => getToolName(part as never);
 
-export function cardOf(part: ToolPart): ActionCard | undefined {
+function cardOf(part: ToolPart): ActionCard | undefined {
   const card = part.approval?.descriptor as Partial<ActionCard> | undefined;
   return card && typeof card.actionId === 'string' ? (card as ActionCard) : undefined;
 }
 
 /** toolCallId → action id for every approval the conversation holds. */
-export function bindingsOf(messages: ChatMessage[]): Map<string, string> {
+function bindingsOf(messages: ChatMessage[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const m of messages)
     for (const part of toolPartsOf(m)) {

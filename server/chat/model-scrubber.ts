@@ -5,7 +5,7 @@ import { scrubDeep } from '../crypto/scrub.ts';
 /** The values to remove; a function when they are only known once the turn's decisions ran. */
 export type SecretValues = readonly string[] | (() => readonly string[]);
 
-export function secretScrubber(secrets: SecretValues): LanguageModelMiddleware {
+function secretScrubber(secrets: SecretValues): LanguageModelMiddleware {
   return {
     specificationVersion: 'v4',
     transformParams: async ({ params }) => ({

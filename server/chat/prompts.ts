@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
 
 /** The prompts the server cannot work without; others (mcp-*.md, say) load when present. */
-export const REQUIRED_PROMPTS = ['system', 'dockerfile', 'diagnose-deploy'] as const;
+const REQUIRED_PROMPTS = ['system', 'dockerfile', 'diagnose-deploy'] as const;
 export type PromptName = (typeof REQUIRED_PROMPTS)[number] | (string & {});
 
 const cache = new Map<string, ReadonlyMap<string, string>>();

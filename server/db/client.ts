@@ -13,9 +13,9 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
-export type DatabaseDriver = 'pglite' | 'pg';
+type DatabaseDriver = 'pglite' | 'pg';
 
 export interface DatabaseHandle {
   db: Database;
@@ -29,7 +29,7 @@ export interface DatabaseHandle {
   dumpDataDir?(): Promise<Blob>;
 }
 
-export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 export interface DatabaseOptions {
   /** postgres://… for node-postgres, `memory://` for in-memory PGlite, or unset for PGlite in dataDir. */

@@ -34,8 +34,8 @@ import { enqueueIndex } from '../knowledge/enqueue.ts';
 const HEARTBEAT_MS = 5_000;
 const CANCEL_POLL_MS = 500;
 
-export const imageRepo = (app: AppRow) => `openpanel/${app.name}`;
-export const containerName = (app: AppRow, d: Deployment) => `op-${app.name}-d${d.number}`;
+const imageRepo = (app: AppRow) => `openpanel/${app.name}`;
+const containerName = (app: AppRow, d: Deployment) => `op-${app.name}-d${d.number}`;
 export const networkName = (projectName: string) => `openpanel-${projectName}`;
 
 class Cancelled extends Error {}

@@ -23,7 +23,7 @@ export interface ContainerSpec {
   init?: boolean;
 }
 
-export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
 
 export interface ContainerInfo {
   id: string;

@@ -5,7 +5,7 @@ import type Docker from 'dockerode';
 import { inspectContainer, type ContainerInfo } from './containers.ts';
 import { cancelled } from './errors.ts';
 
-export type HealthCheck =
+type HealthCheck =
   | { type: 'http'; path: string /** Default: any 2xx or 3xx. */; expectStatus?: number }
   | { type: 'tcp' }
   | { type: 'none' };
@@ -24,7 +24,7 @@ export interface WaitHealthyOptions {
 // 'none' means: still running, same start, this long after we first saw it running.
 const settleMs = 1000;
 const probeTimeoutMs = 2000;
-export const DEFAULT_HEALTH_INTERVAL_MS = 500;
+const DEFAULT_HEALTH_INTERVAL_MS = 500;
 // The first probe comes right after the start, often a few ms before the app listens; retrying
 // sooner keeps that near miss from costing a whole interval.
 const quickRetriesMs = [50, 100, 200];

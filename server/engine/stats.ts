@@ -68,7 +68,7 @@ export async function* followStats(
 }
 
 /** Usage figures the way `docker stats` computes them; null for the empty sample of a stopped container. */
-export function toContainerStats(raw: Docker.ContainerStats): ContainerStats | null {
+function toContainerStats(raw: Docker.ContainerStats): ContainerStats | null {
   if (!raw.read || raw.read === neverRead) return null;
   const cpu = raw.cpu_stats;
   const precpu = raw.precpu_stats;

@@ -21,7 +21,7 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * Removes every container, image, network and volume labelled `label=value`. Intermediate images a
  * failed build leaves behind carry the label only if the Dockerfile sets it (see TestRun.labelLine).
  */
-export async function cleanup(docker: Docker, label: string, value: string): Promise<void> {
+async function cleanup(docker: Docker, label: string, value: string): Promise<void> {
   const filters = { label: labelFilters({ [label]: value }) };
   const containers = await docker.listContainers({ all: true, filters });
   await Promise.all(
@@ -114,7 +114,7 @@ export class TestRun {
  * and if that fails for another reason (it also builds Debian-based images, behind a lock that
  * may be held for minutes), the same image built here through the engine API.
  */
-export async function ensureBusybox(docker: Docker): Promise<void> {
+async function ensureBusybox(docker: Docker): Promise<void> {
   // What the script itself would conclude, without queueing behind its lock.
   if (await imageExists(docker, BUSYBOX)) return;
   const scriptError = await runScript(['scripts/build-base-images.sh', 'busybox'], 60_000);
@@ -123,7 +123,7 @@ export async function ensureBusybox(docker: Docker): Promise<void> {
 }
 
 /** The script's busybox image (FROM scratch, Debian's static busybox), built through the engine API. */
-export async function buildBusybox(docker: Docker, tag: string, scriptError = ''): Promise<void> {
+async function buildBusybox(docker: Docker, tag: string, scriptError = ''): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'optest-busybox-'));
   try {
     await mkdir(join(dir, 'bin'));

@@ -11,7 +11,7 @@ import type { Caller } from '../audit.ts';
 import type { AppEnv } from './types.ts';
 
 export const SESSION_COOKIE = 'op_session';
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {

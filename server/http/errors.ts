@@ -4,7 +4,7 @@ import type { ZodError } from 'zod';
 import { ApiError, DomainError, toApiError, type FieldProblem } from '../errors.ts';
 import type { AppEnv } from './types.ts';
 
-export function fieldProblems(error: ZodError): FieldProblem[] {
+function fieldProblems(error: ZodError): FieldProblem[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
 }
 

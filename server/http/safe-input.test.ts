@@ -151,7 +151,8 @@ describe('unsafe text on every tool', () => {
           tool: tool.name,
           input: { [field]: bad },
           caller,
-          via: 'chat',
+          // A people-only tool refuses the chat before it reads any input; a person's API call reads it.
+          via: tool.peopleOnly ? 'api' : 'chat',
         }).then(
           () => null,
           (e: unknown) => e,

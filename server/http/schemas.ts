@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
-export const ErrorSchema = z
+const ErrorSchema = z
   .object({
     error: z.object({
       type: z.string().openapi({ example: 'validation:body' }),

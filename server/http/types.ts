@@ -1,7 +1,6 @@
 import type { Logger } from '../logger.ts';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../auth/permissions.ts';
-import type { Caller } from '../audit.ts';
 import type { VersionKey } from '../services/versions.ts';
 
 export type AppEnv = {
@@ -18,5 +17,3 @@ export type AppEnv = {
     versions: Record<VersionKey, number> | null;
   };
 };
-
-export type { Caller };

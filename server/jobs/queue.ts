@@ -10,7 +10,7 @@ export interface JobPayloads {
 }
 export type JobName = keyof JobPayloads;
 
-export interface JobInfo {
+interface JobInfo {
   attempt: number;
   maxAttempts: number;
 }

@@ -6,9 +6,9 @@
  */
 
 export const MAX_CHUNK_CHARS = 800;
-export const OVERLAP_CHARS = 100;
+const OVERLAP_CHARS = 100;
 /** A huge README or log must not flood the index; its start carries the most signal. */
-export const MAX_CHUNKS_PER_DOCUMENT = 16;
+const MAX_CHUNKS_PER_DOCUMENT = 16;
 
 export interface TextChunk {
   /** The heading path inside a markdown document, e.g. `Deploying › Migrations`; empty elsewhere. */

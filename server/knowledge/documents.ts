@@ -30,7 +30,7 @@ export interface SourceDocument {
 }
 
 /** The last lines of a failed build usually hold the cause. */
-export const FAILURE_LOG_LINES = 40;
+const FAILURE_LOG_LINES = 40;
 /** Older failures are rarely still relevant; the newest few explain recurring problems. */
 const MAX_FAILURES = 3;
 /** Log tails are scanned up to here; builds are far shorter. */

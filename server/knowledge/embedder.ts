@@ -20,8 +20,8 @@ export interface Embedder {
   embed(texts: string[], opts?: { purpose?: EmbedPurpose; signal?: AbortSignal }): Promise<number[][]>;
 }
 
-export type EmbedPurpose = 'document' | 'query';
-export type EmbedderKind = 'local' | 'gemini' | 'ollama';
+type EmbedPurpose = 'document' | 'query';
+type EmbedderKind = 'local' | 'gemini' | 'ollama';
 
 /** The configuration the embedders read (a subset of Env, so tests can pass just this). */
 export interface EmbedderSettings {
@@ -32,7 +32,7 @@ export interface EmbedderSettings {
   OLLAMA_HOST?: string | undefined;
 }
 
-export const DEFAULT_MODELS = { gemini: 'gemini-embedding-001', ollama: 'nomic-embed-text' } as const;
+const DEFAULT_MODELS = { gemini: 'gemini-embedding-001', ollama: 'nomic-embed-text' } as const;
 
 export function createEmbedder(settings: EmbedderSettings): Embedder {
   const model = settings.OPENPANEL_EMBED_MODEL;

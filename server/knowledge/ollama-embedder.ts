@@ -10,7 +10,7 @@ export interface OllamaEmbedderOptions {
   timeoutMs?: number;
 }
 
-export const DEFAULT_OLLAMA_HOST = 'http://127.0.0.1:11434';
+const DEFAULT_OLLAMA_HOST = 'http://127.0.0.1:11434';
 /** /api/embed takes a list; batches keep one request's body and latency reasonable. */
 const BATCH = 32;
 

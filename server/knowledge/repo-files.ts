@@ -7,7 +7,7 @@ import path from 'node:path';
  * (a symlink could point at the panel's own secrets), and each file is capped.
  */
 
-export type RepoFileKind = 'readme' | 'manifest' | 'dockerfile';
+type RepoFileKind = 'readme' | 'manifest' | 'dockerfile';
 
 export interface RepoFile {
   path: string;
@@ -79,7 +79,7 @@ export function describeRepoFile(file: RepoFile): string | null {
 }
 
 /** Lock files are long and say little a person would ask about. */
-export const MAX_FILE_BYTES = 16 * 1024;
+const MAX_FILE_BYTES = 16 * 1024;
 const MAX_FILES = 12;
 
 export interface ReadRepoOptions {

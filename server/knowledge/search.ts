@@ -50,7 +50,7 @@ export interface SearchResult {
 }
 
 /** The constant from the RRF paper (Cormack et al.); it damps the weight of the very top ranks. */
-export const RRF_K = 60;
+const RRF_K = 60;
 /** Candidates per method; pgvector's default hnsw.ef_search is 40 as well. */
 const CANDIDATES = 40;
 
@@ -140,7 +140,7 @@ interface Ranked {
 }
 
 /** Reciprocal Rank Fusion: score = Σ 1 / (k + rank) over the methods that found the passage. */
-export function fuse(vectorIds: string[], ftsIds: string[], k = RRF_K): Ranked[] {
+function fuse(vectorIds: string[], ftsIds: string[], k = RRF_K): Ranked[] {
   const byId = new Map<string, Ranked>();
   const add = (ids: string[], method: 'vector' | 'fts') =>
     ids.forEach((id, i) => {
@@ -207,7 +207,7 @@ async function loadHits(ctx: AppContext, ranked: Ranked[], query: string): Promi
 }
 
 /** About `size` characters of the passage around the first query word it contains. */
-export function snippet(content: string, query: string, size = 240): string {
+function snippet(content: string, query: string, size = 240): string {
   const body = content
     .slice(content.indexOf('\n') + 1)
     .replace(/\s+/g, ' ')

@@ -23,7 +23,7 @@ export const CALLER: Caller = {
   actor: { type: 'system', label: 'knowledge-test', scopes: ['read', 'write', 'approve', 'admin'] },
 };
 
-export const API_FILES = {
+const API_FILES = {
   'README.md': `# Invoices API
 
 The invoices API is a Node.js service built with Express. It issues invoices, records payments and
@@ -69,7 +69,7 @@ CMD ["sh", "-c", "npx knex migrate:latest && node server.js"]
   'server.js': "require('express')().listen(3000);\n",
 };
 
-export const WORKER_FILES = {
+const WORKER_FILES = {
   'README.md': `# Report worker
 
 Background jobs for the invoices platform, run by Celery.
@@ -123,7 +123,7 @@ ENTRYPOINT ["/storefront"]
   'main.go': 'package main\n\nfunc main() {}\n',
 };
 
-export const CONVERSATION_SUMMARY = `The user asked to put the api on a public domain. We agreed on api.acme.dev with automatic TLS
+const CONVERSATION_SUMMARY = `The user asked to put the api on a public domain. We agreed on api.acme.dev with automatic TLS
 from Let's Encrypt, and to keep the storefront on www.acme.dev.
 
 The worker kept getting killed for running out of memory while rendering the nightly report, so its

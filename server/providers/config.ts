@@ -10,9 +10,9 @@ import { listSettings, readSetting } from '../services/settings.ts';
 export const PROVIDER_NAMES = ['gemini', 'groq', 'ollama'] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
 
-export const isProviderName = (s: string): s is ProviderName => (PROVIDER_NAMES as readonly string[]).includes(s);
+const isProviderName = (s: string): s is ProviderName => (PROVIDER_NAMES as readonly string[]).includes(s);
 
-export type ModelPurpose = 'chat' | 'embedding';
+type ModelPurpose = 'chat' | 'embedding';
 
 export interface ResolvedProvider {
   name: ProviderName;
@@ -35,7 +35,7 @@ export interface ProviderSetup {
   providers: Record<ProviderName, ResolvedProvider>;
 }
 
-export const DEFAULT_BASE_URLS: Record<ProviderName, string> = {
+const DEFAULT_BASE_URLS: Record<ProviderName, string> = {
   gemini: 'https://generativelanguage.googleapis.com/v1beta',
   groq: 'https://api.groq.com/openai/v1',
   ollama: 'http://127.0.0.1:11434',
@@ -48,14 +48,14 @@ const DEFAULT_EMBEDDING_MODELS: Record<ProviderName, string | null> = {
 };
 
 /** The settings keys this module reads; `api_key` is stored as a secret setting. */
-export const providerSettingKey = (
+const providerSettingKey = (
   name: ProviderName,
   field: 'api_key' | 'model' | 'embedding_model' | 'base_url' | 'timeout_ms' | 'concurrency' | 'per_minute',
 ) => `providers.${name}.${field}`;
-export const PROVIDER_ORDER_SETTING = 'providers.order';
+const PROVIDER_ORDER_SETTING = 'providers.order';
 
 /** Ollama's own convention accepts host:port without a scheme. */
-export function normalizeBaseUrl(url: string): string {
+function normalizeBaseUrl(url: string): string {
   const withScheme = /^https?:\/\//i.test(url) ? url : `http://${url}`;
   return withScheme.replace(/\/+$/, '');
 }

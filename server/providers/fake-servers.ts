@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
  * each provider's wire format on 127.0.0.1: Gemini generateContent / streamGenerateContent (SSE),
  * Groq's OpenAI-compatible chat completions (SSE), Ollama /api/chat (NDJSON) and the model lists.
  */
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   path: string;
   headers: http.IncomingHttpHeaders;

@@ -1,8 +1,8 @@
-import type { EmbeddingModelV4, LanguageModelV4 } from '@ai-sdk/provider';
+import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { createGoogle } from '@ai-sdk/google';
 import { createGroq } from '@ai-sdk/groq';
 import { createOllama } from 'ai-sdk-ollama';
-import type { ModelPurpose, ResolvedProvider } from './config.ts';
+import type { ResolvedProvider } from './config.ts';
 
 /**
  * The one place that turns a resolved provider into AI SDK models. Everything past this point
@@ -20,19 +20,3 @@ export function createChatModel(p: ResolvedProvider): LanguageModelV4 {
       return createOllama({ baseURL: p.baseUrl, ...(p.apiKey ? { apiKey: p.apiKey } : {}) }).chat(model);
   }
 }
-
-/** For the context indexer: null when the provider serves no embeddings (Groq) or none is set. */
-export function createEmbeddingModel(p: ResolvedProvider): EmbeddingModelV4 | null {
-  const model = p.models.embedding;
-  if (!model || !p.configured) return null;
-  switch (p.name) {
-    case 'gemini':
-      return createGoogle({ apiKey: p.apiKey ?? '', baseURL: p.baseUrl }).embedding(model);
-    case 'groq':
-      return null;
-    case 'ollama':
-      return createOllama({ baseURL: p.baseUrl, ...(p.apiKey ? { apiKey: p.apiKey } : {}) }).embedding(model);
-  }
-}
-
-export const modelFor = (p: ResolvedProvider, purpose: ModelPurpose) => p.models[purpose];

@@ -10,8 +10,8 @@ import { CaddyAdmin } from './caddy-admin.ts';
  * Other servers in the same Caddy must not listen on those two ports.
  */
 
-export const HTTPS_SERVER = 'openpanel';
-export const HTTP_SERVER = 'openpanel_http';
+const HTTPS_SERVER = 'openpanel';
+const HTTP_SERVER = 'openpanel_http';
 const ROUTE_ID = /^openpanel-(https|http)-([0-9a-f-]{36})-([0-9a-f-]{36})$/;
 const TLS_PREFIX = 'openpanel-tls-';
 
@@ -30,8 +30,7 @@ type CaddyServer = {
 type HttpApp = { http_port?: number; https_port?: number; servers?: Record<string, CaddyServer> };
 type TlsPolicy = { '@id'?: string; subjects?: string[]; issuers?: { module: string }[] };
 
-export const routeId = (kind: 'https' | 'http', appId: string, domainId: string) =>
-  `openpanel-${kind}-${appId}-${domainId}`;
+const routeId = (kind: 'https' | 'http', appId: string, domainId: string) => `openpanel-${kind}-${appId}-${domainId}`;
 const tlsId = (host: string) => `${TLS_PREFIX}${host}`;
 
 function fallback(server: string): CaddyRoute {
@@ -52,7 +51,7 @@ const proxyTo = (r: RouteSpec) => ({
 });
 
 /** The routes one app wants, per server. */
-export function caddyRoutes(app: AppRoutes, httpsPort: number): Record<string, CaddyRoute[]> {
+function caddyRoutes(app: AppRoutes, httpsPort: number): Record<string, CaddyRoute[]> {
   const port = httpsPort === 443 ? '' : `:${httpsPort}`;
   const https: CaddyRoute[] = [];
   const http: CaddyRoute[] = [];

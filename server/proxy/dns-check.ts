@@ -12,7 +12,7 @@ export interface DnsResolver {
   resolve6(host: string): Promise<string[]>;
 }
 
-export type DnsStatus = 'ok' | 'local' | 'elsewhere' | 'unresolved';
+type DnsStatus = 'ok' | 'local' | 'elsewhere' | 'unresolved';
 
 export interface DnsCheck {
   status: DnsStatus;

@@ -9,7 +9,7 @@ import { createTraefikDriver } from './traefik.ts';
  */
 
 export type ProxyKind = 'none' | 'caddy' | 'traefik';
-export type UpstreamMode = 'ip' | 'dns';
+type UpstreamMode = 'ip' | 'dns';
 
 /** One domain as the proxy routes it. */
 export interface RouteSpec {

@@ -73,7 +73,7 @@ export function traefikYaml(app: AppRoutes, certResolver: string): string {
 }
 
 /** Writes next to the target and renames over it: readers see the old file or the new one. */
-export async function writeAtomically(file: string, content: string): Promise<void> {
+async function writeAtomically(file: string, content: string): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(4).toString('hex')}.tmp`);
   try {
     await fs.writeFile(tmp, content, { mode: 0o644 });

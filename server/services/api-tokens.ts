@@ -9,7 +9,7 @@ import { hasScope, roleAtLeast, scopesOfRole, type Actor, type Scope } from '../
 import { cachedAuth, noteTokenUse } from './auth-cache.ts';
 import { bumpVersion } from './versions.ts';
 
-export const TOKEN_PREFIX = 'op_';
+const TOKEN_PREFIX = 'op_';
 
 export type PublicToken = Omit<ApiToken, 'tokenHash'>;
 

@@ -60,7 +60,7 @@ export const HealthCheckInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('none').describe('Healthy when the container keeps running') }),
 ]);
 
-export const VolumeInput = z.object({
+const VolumeInput = z.object({
   name: resourceName.describe('Docker volume name'),
   target: z
     .string()
@@ -99,7 +99,7 @@ export const CreateAppInput = z.object({
   ...settings,
 });
 
-export const UpdateAppInput = z
+const UpdateAppInput = z
   .object({ source: SourceInput.optional(), ...settings })
   .refine((p) => Object.values(p).some((v) => v !== undefined), { error: 'expected at least one setting to change' });
 

@@ -13,7 +13,6 @@ import { actorLabel } from '../auth/permissions.ts';
 import { getAppRow } from './apps.ts';
 import { statusEvent } from '../deploy/log-writer.ts';
 
-export const ACTIVE: DeploymentStatus[] = ['queued', 'building', 'starting'];
 /** Deployments that reached `running` at some point: the ones a rollback may return to. */
 export const SUCCEEDED: DeploymentStatus[] = ['running', 'superseded', 'rolled_back'];
 

@@ -76,7 +76,7 @@ export interface ProxyInfo {
   note?: string;
 }
 
-export function toDomainView(row: DomainRow): DomainView {
+function toDomainView(row: DomainRow): DomainView {
   return {
     id: row.id,
     appId: row.appId,
@@ -97,7 +97,7 @@ function proxyInfo(ctx: AppContext): ProxyInfo {
   return driver ? { kind: driver.kind } : { kind: 'none', note: NO_PROXY_NOTE };
 }
 
-export function checkDomainDns(ctx: AppContext, host: string): Promise<DnsCheck> {
+function checkDomainDns(ctx: AppContext, host: string): Promise<DnsCheck> {
   const runtime = domainRuntime(ctx);
   return checkDns(host, { resolver: runtime.resolver, serverAddresses: runtime.serverAddresses });
 }

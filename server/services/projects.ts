@@ -16,7 +16,7 @@ export async function listProjects(db: Database): Promise<(Project & { appCount:
 }
 
 /** By id or by name. */
-export async function findProject(db: Database, ref: string): Promise<Project | undefined> {
+async function findProject(db: Database, ref: string): Promise<Project | undefined> {
   const [row] = await db
     .select()
     .from(projects)

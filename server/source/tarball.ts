@@ -9,8 +9,8 @@ import { DomainError } from '../errors.ts';
 import { ARCHIVE_SNIFF_BYTES, detectArchiveType, formatSize } from './archive-type.ts';
 import { abortError } from './run-git.ts';
 
-export const DEFAULT_MAX_UNPACKED_BYTES = 500 * 1024 * 1024;
-export const DEFAULT_MAX_ENTRIES = 100_000;
+const DEFAULT_MAX_UNPACKED_BYTES = 500 * 1024 * 1024;
+const DEFAULT_MAX_ENTRIES = 100_000;
 const MiB = 1024 * 1024;
 const UPLOAD_HINT = 'Upload a .tar or .tar.gz of the app folder, for example: tar czf app.tgz -C my-app .';
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * either one in any input would fail deep in a query (a 500, and the query's parameters in the log).
  * Every surface checks its input with this one definition before anything reaches the database.
  */
-export const UNSAFE_TEXT_MESSAGE = 'contains a NUL byte or an unpaired surrogate; remove it';
+const UNSAFE_TEXT_MESSAGE = 'contains a NUL byte or an unpaired surrogate; remove it';
 
 // A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: this regex exists to find NUL bytes

@@ -7,7 +7,7 @@ import { DomainError } from '../../server/errors.ts';
  * the next page. The cursor is opaque to callers: base64url of the sort key of the last row.
  */
 export const DEFAULT_PAGE = 50;
-export const MAX_PAGE = 200;
+const MAX_PAGE = 200;
 
 /** `limit` and `cursor` input fields; `size` is the default page (a list whose rows are long may want fewer). */
 export const pageInput = (size = DEFAULT_PAGE) => ({

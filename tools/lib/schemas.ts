@@ -14,7 +14,7 @@ export const IsoTime = z.iso.datetime({ offset: true });
 const at = (what: string) => IsoTime.describe(what);
 const nullableAt = (what: string) => IsoTime.nullable().describe(what);
 
-export const AppSource = z
+const AppSource = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('image'), image: z.string().describe('Image reference, e.g. nginx:1.27') }),
     z.object({
@@ -35,7 +35,7 @@ export const AppSource = z
   ])
   .describe('Where the app comes from');
 
-export const HealthCheck = z
+const HealthCheck = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('http'), path: z.string().describe('Path that must answer 2xx/3xx') }),
     z.object({ type: z.literal('tcp') }),
@@ -43,7 +43,7 @@ export const HealthCheck = z
   ])
   .describe('How a new container is judged ready before traffic switches to it');
 
-export const Volume = z.object({
+const Volume = z.object({
   name: z.string().describe('Named Docker volume'),
   target: z.string().describe('Mount path inside the container'),
   readOnly: z.boolean().optional().describe('Mounted read-only'),

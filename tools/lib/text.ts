@@ -1,10 +1,10 @@
 /** Output shaping for models: long outside text is cut, and the cut is always said out loud. */
 
 /** Enough for a useful log excerpt without flooding a model's context. */
-export const MAX_TEXT_CHARS = 12_000;
+const MAX_TEXT_CHARS = 12_000;
 const MAX_LINE_CHARS = 1_000;
 
-export function clipLine(line: string, max = MAX_LINE_CHARS): string {
+function clipLine(line: string, max = MAX_LINE_CHARS): string {
   return line.length > max ? `${line.slice(0, max)}… [${line.length - max} more characters]` : line;
 }
 

@@ -14,10 +14,10 @@ import type { App, Container, Deployment, Domain } from './schemas.ts';
  */
 
 export const iso = (d: Date): string => d.toISOString();
-export const isoOrNull = (d: Date | null): string | null => d?.toISOString() ?? null;
+const isoOrNull = (d: Date | null): string | null => d?.toISOString() ?? null;
 
 /** Clone URLs may carry a token (https://TOKEN@host/…); it never leaves in a tool result. */
-export function safeSource(source: AppSource): AppSource {
+function safeSource(source: AppSource): AppSource {
   return source.type === 'git' ? { ...source, url: redactText(source.url) } : source;
 }
 

@@ -1,7 +1,7 @@
 import type { RepoFacts } from '../repo-facts.ts';
 import type { PackageJson } from './node-package-json.ts';
 
-export type NodePackageManagerName = 'npm' | 'pnpm' | 'yarn' | 'bun';
+type NodePackageManagerName = 'npm' | 'pnpm' | 'yarn' | 'bun';
 
 export interface NodePackageManager {
   name: NodePackageManagerName;

@@ -1,7 +1,7 @@
 import type { RepoFacts } from '../repo-facts.ts';
 import type { PythonProject } from './python-project.ts';
 
-export type PythonServer = 'gunicorn' | 'uvicorn';
+type PythonServer = 'gunicorn' | 'uvicorn';
 
 export interface PythonStart {
   /** Shell command; `$PORT` is expanded when the container starts. */

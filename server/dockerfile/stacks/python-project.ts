@@ -1,7 +1,7 @@
 import type { RepoFacts } from '../repo-facts.ts';
 import { tomlKeys, tomlString, tomlStringArray, tomlTable } from './toml-lite.ts';
 
-export type PythonInstaller = 'uv' | 'poetry' | 'pip-requirements' | 'pip-project';
+type PythonInstaller = 'uv' | 'poetry' | 'pip-requirements' | 'pip-project';
 
 export interface PythonProject {
   installer: PythonInstaller;
@@ -67,7 +67,7 @@ export async function readPythonProject(repo: RepoFacts): Promise<PythonProject 
   };
 }
 
-export function normalizeName(name: string): string {
+function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 

@@ -8,7 +8,7 @@ import type { GetBody, ToolInfo } from './types.ts';
  */
 let cache: Promise<ToolInfo[]> | null = null;
 
-export function loadTools(): Promise<ToolInfo[]> {
+function loadTools(): Promise<ToolInfo[]> {
   cache ??= api<GetBody<'/api/tools'>>('/api/tools').then(
     (r) => r.tools,
     (err: unknown) => {

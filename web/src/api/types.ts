@@ -14,13 +14,6 @@ export type GetBody<P extends keyof paths> = paths[P] extends {
   ? B
   : never;
 
-/** The JSON body a write sends, as the server documents it. */
-export type RequestBody<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P] extends {
-  [K in M]: { requestBody?: { content: { 'application/json': infer B } } };
-}
-  ? B
-  : never;
-
 /** An approval request: one tool call bound to its exact (redacted) input and target. */
 export type ActionView = Schemas['Action'];
 export type ActionStatus = ActionView['status'];
@@ -38,17 +31,12 @@ export type AppView = Schemas['App'];
 /** get_app: the app, what runs now, and the live deployment. */
 export type AppDetailView = GetBody<'/api/apps/{app}'>;
 
-export type Deployment = Schemas['Deployment'];
 export type DeploymentStatus = Schemas['DeploymentStatus'];
-export type EnvVar = Schemas['EnvVar'];
-export type Domain = GetBody<'/api/apps/{app}/domains'>['domains'][number];
-export type Backup = Schemas['Backup'];
 export type Stats = GetBody<'/api/apps/{app}/stats'>['stats'];
 
 export type Setting = Schemas['Setting'];
 export type ApiToken = Schemas['ApiToken'];
 export type Policy = Schemas['ApprovalPolicy'];
-export type Conversation = Schemas['Conversation'];
 
 /** A log line as the log view shows it (runtime logs and build logs alike); UI-only. */
 export interface LogLine {

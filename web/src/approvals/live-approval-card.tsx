@@ -15,7 +15,7 @@ export type Decide = (
   // biome-ignore lint/suspicious/noConfusingVoidType: the chat's decide returns nothing; over REST it returns the action
 ) => Promise<ActionView | void>;
 
-export const decideOverRest: Decide = async (action, { approved, reason }) =>
+const decideOverRest: Decide = async (action, { approved, reason }) =>
   approved
     ? api<ActionView>(`/api/actions/${enc(action.id)}/approve`, {
         method: 'POST',

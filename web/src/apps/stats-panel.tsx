@@ -6,7 +6,7 @@ import { Sparkline } from './sparkline.tsx';
 
 const KEEP = 60;
 
-export function formatBytes(n: number): string {
+function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   const units = ['KiB', 'MiB', 'GiB', 'TiB'];
   let v = n / 1024;

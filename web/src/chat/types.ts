@@ -26,7 +26,7 @@ export interface ChatToolOutput {
 }
 
 /** Message metadata: which provider and model answered (or command mode). */
-export interface ChatMetadata {
+interface ChatMetadata {
   provider?: string;
   model?: string;
   mode?: string;
