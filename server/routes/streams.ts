@@ -6,7 +6,7 @@ import { followDeploymentLogs } from '../deploy/follow.ts';
 import { callerOf, requireScope } from '../http/auth.ts';
 import { createRouter } from '../http/router.ts';
 import { commonErrors, notFound, security } from '../http/schemas.ts';
-import { sse, sseResponse } from '../http/sse.ts';
+import { sse, sseFromSource, sseResponse } from '../http/sse.ts';
 import { pathParams, readToolInput } from '../http/tool-route.ts';
 import type { AppEnv } from '../http/types.ts';
 import { getDeployment } from '../services/deployments.ts';
@@ -63,10 +63,9 @@ const streams: StreamRoute[] = [
         controller.signal,
       );
       // followAppLogs scrubs every line (before its filter) and notices new secrets while it runs.
-      return sse(c, async (send, signal) => {
-        signal.addEventListener('abort', () => controller.abort());
-        for await (const line of lines) await send(line.stream, { text: line.text, time: line.time });
-        await send('end', { reason: 'the container stopped' });
+      return sseFromSource(c, lines, (line) => ({ event: line.stream, data: { text: line.text, time: line.time } }), {
+        end: { event: 'end', data: { reason: 'the container stopped' } },
+        signal: controller,
       });
     },
   },
