@@ -204,7 +204,8 @@ export async function requestTool(ctx: AppContext, req: ToolRequest): Promise<To
       `${tool.name} needs the "${needed}" permission, which this caller does not have.`,
     );
   }
-  if (tool.peopleOnly && requesterKind(req.caller, req.via) === 'agent') {
+  const kind = requesterKind(req.caller, req.via);
+  if (tool.peopleOnly && kind === 'agent') {
     throw new DomainError(
       'forbidden',
       `${tool.name} takes a credential that must never pass through an assistant, so only a person can call it.`,
@@ -214,7 +215,6 @@ export async function requestTool(ctx: AppContext, req: ToolRequest): Promise<To
   const input = parseInput(tool, req.input);
   const target = await resolveTarget(ctx, tool, input);
   if (target && !target.found && tool.risk !== 'read') return missingTarget(tool, target);
-  const kind = requesterKind(req.caller, req.via);
   // One read for both caches this call checks (policy rules, secret values): a query per call saved.
   const versions = req.versions ?? (await readVersions(ctx.db));
   const { decision, rule } = await decide(
